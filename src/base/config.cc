@@ -1,0 +1,173 @@
+#include "base/config.h"
+
+#include <toml++/toml.h>
+#include <charconv>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "base/time.h"
+
+namespace phare::base {
+namespace {
+
+std::string Where(const toml::node& node, std::string_view source) {
+  const auto& begin = node.source().begin;
+  return std::string(source) + ":" + std::to_string(begin.line);
+}
+
+// Reads a table's keys into typed fields, rejecting unknown keys and wrong types.
+class TableReader {
+ public:
+  TableReader(const toml::table& table, std::string prefix, std::string_view source)
+      : table_(table), prefix_(std::move(prefix)), source_(source) {}
+
+  Status String(std::string_view key, std::string& out) {
+    return Read<std::string>(key, [&](const std::string& v) {
+      out = v;
+      return Status::Ok();
+    });
+  }
+  Status Bool(std::string_view key, bool& out) {
+    return Read<bool>(key, [&](bool v) {
+      out = v;
+      return Status::Ok();
+    });
+  }
+  template <class Int>
+  Status Integer(std::string_view key, Int& out, int64_t min, int64_t max) {
+    return Read<int64_t>(key, [&](int64_t v) {
+      if (v < min || v > max) {
+        return InvalidArgument("must be between " + std::to_string(min) + " and " +
+                                   std::to_string(max) + ", got " + std::to_string(v),
+                               Name(key));
+      }
+      out = static_cast<Int>(v);
+      return Status::Ok();
+    });
+  }
+  // After all reads: any key not read is unknown.
+  Status RejectUnknown() const {
+    for (const auto& [key, node] : table_) {
+      if (!known_.count(std::string(key.str()))) {
+        return InvalidArgument("unknown key at " + Where(node, source_), Name(key.str()));
+      }
+    }
+    return Status::Ok();
+  }
+
+ private:
+  std::string Name(std::string_view key) const { return prefix_ + "." + std::string(key); }
+
+  template <class T, class Fn>
+  Status Read(std::string_view key, Fn&& assign) {
+    known_.insert(std::string(key));
+    const toml::node* node = table_.get(key);
+    if (!node) return Status::Ok();
+    const auto value = node->value<T>();
+    if (!value || (std::is_same_v<T, int64_t> && !node->is_integer())) {
+      return InvalidArgument("wrong type at " + Where(*node, source_), Name(key));
+    }
+    return assign(*value);
+  }
+
+  const toml::table& table_;
+  std::string prefix_;
+  std::string_view source_;
+  std::set<std::string> known_;
+};
+
+Status ReadPage(const toml::table& t, std::string_view source, PageConfig& page) {
+  TableReader r(t, "page", source);
+  PHARE_RETURN_IF_ERROR(r.String("name", page.name));
+  PHARE_RETURN_IF_ERROR(r.String("url", page.url));
+  PHARE_RETURN_IF_ERROR(r.String("time_zone", page.time_zone));
+  PHARE_RETURN_IF_ERROR(r.RejectUnknown());
+  if (!Zone::Find(page.time_zone).ok()) {
+    return InvalidArgument("unknown time zone '" + page.time_zone + "'", "page.time_zone");
+  }
+  return Status::Ok();
+}
+
+Status ReadServer(const toml::table& t, std::string_view source, ServerConfig& s) {
+  TableReader r(t, "server", source);
+  PHARE_RETURN_IF_ERROR(r.String("listen", s.listen));
+  PHARE_RETURN_IF_ERROR(r.Integer("threads", s.threads, 0, 256));
+  PHARE_RETURN_IF_ERROR(r.Integer("max_body_bytes", s.max_body_bytes, 1024, int64_t{1} << 32));
+  PHARE_RETURN_IF_ERROR(r.Integer("max_header_bytes", s.max_header_bytes, 1024, 1 << 20));
+  PHARE_RETURN_IF_ERROR(r.Integer("read_timeout_seconds", s.read_timeout_seconds, 1, 3600));
+  PHARE_RETURN_IF_ERROR(r.Integer("drain_timeout_seconds", s.drain_timeout_seconds, 0, 600));
+  PHARE_RETURN_IF_ERROR(r.Integer("max_connections", s.max_connections, 1, 1000000));
+  PHARE_RETURN_IF_ERROR(r.Integer("cache_max_age_seconds", s.cache_max_age_seconds, 0, 86400));
+  PHARE_RETURN_IF_ERROR(r.String("tls_cert", s.tls_cert));
+  PHARE_RETURN_IF_ERROR(r.String("tls_key", s.tls_key));
+  PHARE_RETURN_IF_ERROR(r.Bool("access_log", s.access_log));
+  return r.RejectUnknown();
+}
+
+}  // namespace
+
+Status LoadConfigText(std::string_view text, std::string_view source, Config& config) {
+  toml::table root;
+  try {
+    root = toml::parse(text, source);
+  } catch (const toml::parse_error& e) {
+    return InvalidArgument(std::string(source) + ":" + std::to_string(e.source().begin.line) +
+                           ": " + std::string(e.description()));
+  }
+  for (const auto& [key, node] : root) {
+    const std::string name(key.str());
+    if (name == "database") {
+      const toml::table* t = node.as_table();
+      if (!t) return InvalidArgument("must be a table at " + Where(node, source), name);
+      TableReader r(*t, "database", source);
+      PHARE_RETURN_IF_ERROR(r.String("path", config.db_path));
+      PHARE_RETURN_IF_ERROR(r.RejectUnknown());
+    } else if (name == "log") {
+      const toml::table* t = node.as_table();
+      if (!t) return InvalidArgument("must be a table at " + Where(node, source), name);
+      TableReader r(*t, "log", source);
+      PHARE_RETURN_IF_ERROR(r.String("level", config.log_level));
+      PHARE_RETURN_IF_ERROR(r.RejectUnknown());
+    } else if (name == "page" || name == "server") {
+      const toml::table* t = node.as_table();
+      if (!t) return InvalidArgument("must be a table at " + Where(node, source), name);
+      PHARE_RETURN_IF_ERROR(name == "page" ? ReadPage(*t, source, config.page)
+                                           : ReadServer(*t, source, config.server));
+    } else {
+      return InvalidArgument("unknown section at " + Where(node, source), name);
+    }
+  }
+  return Status::Ok();
+}
+
+Status LoadConfigFile(const std::string& path, Config& config) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return IoError("cannot read config file '" + path + "'");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return LoadConfigText(text.str(), path, config);
+}
+
+Result<HostPort> ParseHostPort(std::string_view text) {
+  const auto colon = text.rfind(':');
+  if (colon == std::string_view::npos || colon == 0) {
+    return InvalidArgument("'" + std::string(text) + "' is not HOST:PORT (e.g. 127.0.0.1:8080)");
+  }
+  std::string_view host = text.substr(0, colon);
+  if (host.front() == '[') {
+    if (host.back() != ']')
+      return InvalidArgument("'" + std::string(text) + "' is not [IPv6]:PORT");
+    host = host.substr(1, host.size() - 2);
+  }
+  const std::string_view port_text = text.substr(colon + 1);
+  unsigned port = 0;
+  const auto [end, ec] =
+      std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  if (ec != std::errc() || end != port_text.data() + port_text.size() || port > 65535) {
+    return InvalidArgument("'" + std::string(port_text) + "' is not a port number (0-65535)");
+  }
+  return HostPort{std::string(host), static_cast<uint16_t>(port)};
+}
+
+}  // namespace phare::base

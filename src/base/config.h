@@ -1,0 +1,54 @@
+// phare's configuration: defaults, overridden by a TOML file (`--config FILE`),
+// overridden by command-line flags. A config file with an unknown key, a wrong type or
+// an out-of-range value is rejected with the key's name and line, because a typo must
+// not silently become a default during an outage. See docs/configuration.md.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "base/status.h"
+
+namespace phare::base {
+
+struct PageConfig {
+  std::string name = "Status";
+  std::string url = "http://127.0.0.1:8080";  // public base URL, for links and shortlinks
+  std::string time_zone = "UTC";              // IANA zone for v2 timestamps and the page
+};
+
+struct ServerConfig {
+  std::string listen = "127.0.0.1:8080";
+  int threads = 0;                     // 0: one per core
+  size_t max_body_bytes = 1 << 20;     // request bodies larger than this get 413
+  size_t max_header_bytes = 16 << 10;  // request headers larger than this get 431
+  int read_timeout_seconds = 30;       // a request (or idle keep-alive) must arrive within
+  int drain_timeout_seconds = 10;      // on SIGTERM, wait this long for requests in flight
+  int max_connections = 50000;         // further connections are refused until some close
+  int cache_max_age_seconds = 10;      // Cache-Control max-age of public documents
+  std::string tls_cert;                // PEM files; HTTPS when both are set
+  std::string tls_key;
+  bool access_log = false;
+};
+
+struct Config {
+  PageConfig page;
+  ServerConfig server;
+  std::string db_path;
+  std::string log_level = "info";
+};
+
+// Reads `path` over `config` (keys absent from the file keep their value).
+Status LoadConfigFile(const std::string& path, Config& config);
+// Parses the TOML text `toml` (named `source` in errors) over `config`.
+Status LoadConfigText(std::string_view toml, std::string_view source, Config& config);
+
+// Splits "HOST:PORT" or "[v6]:PORT"; InvalidArgument when malformed.
+struct HostPort {
+  std::string host;
+  uint16_t port = 0;
+};
+Result<HostPort> ParseHostPort(std::string_view text);
+
+}  // namespace phare::base

@@ -1,0 +1,134 @@
+#include "store/sqlite/schema.h"
+
+namespace phare::store::sqlite {
+
+// Times are INTEGER milliseconds since the Unix epoch, UTC.
+const std::vector<std::string_view>& Migrations() {
+  static const std::vector<std::string_view> migrations = {
+      R"sql(
+CREATE TABLE page (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  url TEXT NOT NULL,
+  time_zone TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE components (
+  id TEXT PRIMARY KEY,
+  page_id TEXT NOT NULL,
+  group_id TEXT REFERENCES components(id),
+  name TEXT NOT NULL,
+  description TEXT,
+  status TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  showcase INTEGER NOT NULL,
+  only_show_if_degraded INTEGER NOT NULL,
+  is_group INTEGER NOT NULL,
+  start_date TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX components_by_group ON components(group_id);
+CREATE TABLE incidents (
+  id TEXT PRIMARY KEY,
+  page_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  status TEXT NOT NULL,
+  impact TEXT NOT NULL,
+  impact_override TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  started_at INTEGER NOT NULL,
+  identified_at INTEGER,
+  monitoring_at INTEGER,
+  resolved_at INTEGER,
+  scheduled_for INTEGER,
+  scheduled_until INTEGER,
+  scheduled_remind_prior INTEGER NOT NULL,
+  scheduled_auto_in_progress INTEGER NOT NULL,
+  scheduled_auto_completed INTEGER NOT NULL,
+  cause TEXT NOT NULL,
+  next_update_at INTEGER,
+  closed INTEGER NOT NULL
+);
+CREATE INDEX incidents_by_start ON incidents(started_at);
+CREATE INDEX incidents_open ON incidents(closed, kind);
+CREATE TABLE incident_components (
+  incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+  component_id TEXT NOT NULL REFERENCES components(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  saved_status TEXT,
+  PRIMARY KEY (incident_id, component_id)
+);
+CREATE INDEX incident_components_by_component ON incident_components(component_id);
+CREATE TABLE incident_estimates (
+  incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+  scope TEXT NOT NULL,
+  p10 INTEGER NOT NULL,
+  p50 INTEGER NOT NULL,
+  p90 INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  PRIMARY KEY (incident_id, scope)
+);
+CREATE TABLE incident_updates (
+  id TEXT PRIMARY KEY,
+  incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  display_at INTEGER NOT NULL,
+  deliver_notifications INTEGER NOT NULL,
+  has_affected INTEGER NOT NULL,
+  next_update_at INTEGER,
+  est_scope TEXT,
+  est_p10 INTEGER,
+  est_p50 INTEGER,
+  est_p90 INTEGER,
+  est_source TEXT,
+  est_reason TEXT
+);
+CREATE INDEX updates_by_incident ON incident_updates(incident_id, display_at);
+CREATE TABLE update_components (
+  update_id TEXT NOT NULL REFERENCES incident_updates(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  old_status TEXT NOT NULL,
+  new_status TEXT NOT NULL,
+  PRIMARY KEY (update_id, position)
+);
+CREATE TABLE update_bodies (
+  update_id TEXT NOT NULL REFERENCES incident_updates(id) ON DELETE CASCADE,
+  audience TEXT NOT NULL,
+  language TEXT NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY (update_id, audience, language)
+);
+CREATE TABLE api_tokens (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  hash BLOB NOT NULL UNIQUE,
+  scopes TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER
+);
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target_type TEXT NOT NULL,
+  target_id TEXT NOT NULL,
+  details TEXT NOT NULL
+);
+)sql",
+  };
+  return migrations;
+}
+
+}  // namespace phare::store::sqlite

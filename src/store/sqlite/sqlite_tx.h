@@ -1,0 +1,51 @@
+// SqliteTx: the Tx of SqliteStore, valid inside one transaction on one connection.
+// Its methods are implemented in tx_*.cc by concern.
+#pragma once
+
+#include "store/sqlite/db.h"
+#include "store/store.h"
+
+namespace phare::store::sqlite {
+
+class SqliteTx final : public Tx {
+ public:
+  explicit SqliteTx(Connection& conn) : conn_(conn) {}
+
+  base::Result<model::Page> GetPage() override;
+  base::Status PutPage(const model::Page& page) override;
+
+  base::Result<std::vector<model::Component>> ListComponents() override;
+  base::Result<model::Component> GetComponent(std::string_view id) override;
+  base::Status InsertComponent(const model::Component& component) override;
+  base::Status UpdateComponent(const model::Component& component) override;
+  base::Status DeleteComponent(std::string_view id) override;
+
+  base::Result<std::vector<model::Incident>> ListIncidents(const IncidentQuery& query) override;
+  base::Result<model::Incident> GetIncident(std::string_view id) override;
+  base::Status PutIncident(const model::Incident& incident) override;
+  base::Status DeleteIncident(std::string_view id) override;
+  base::Status InsertUpdate(const model::IncidentUpdate& update) override;
+  base::Status UpdateUpdate(const model::IncidentUpdate& update) override;
+  base::Result<std::vector<std::string>> DueMaintenance(base::Time now) override;
+  base::Result<std::vector<std::pair<std::string, model::ComponentStatus>>> SavedComponentStatuses(
+      std::string_view incident_id) override;
+  base::Status SaveComponentStatus(std::string_view incident_id, std::string_view component_id,
+                                   std::optional<model::ComponentStatus> status) override;
+
+  base::Status InsertToken(const model::ApiToken& token) override;
+  base::Result<model::ApiToken> FindTokenByHash(std::string_view hash) override;
+  base::Result<std::vector<model::ApiToken>> ListTokens() override;
+  base::Status RevokeToken(std::string_view id, base::Time at) override;
+
+  base::Status AppendAudit(const model::AuditEntry& entry) override;
+  base::Result<std::vector<model::AuditEntry>> ListAudit(size_t limit, int64_t before_id) override;
+
+ private:
+  // Fills components, estimates and updates of `incidents` (keyed by position).
+  base::Status LoadIncidentDetails(std::vector<model::Incident>& incidents);
+  base::Status WriteUpdateChildren(const model::IncidentUpdate& update);
+
+  Connection& conn_;
+};
+
+}  // namespace phare::store::sqlite

@@ -1,0 +1,101 @@
+// The Store: phare's persistent state behind one interface, so that the embedded
+// SQLite backend and (for several nodes) PostgreSQL pass the same tests.
+//
+// All access happens inside a transaction: Store::Write runs a function with a Tx
+// and commits if it returns OK, rolls back otherwise (nothing half-written stays).
+// Store::Read runs a function on a consistent read snapshot. Transactions of one
+// Store are serialized; Store methods are thread-safe, Tx objects are not and must
+// not escape the function they were given to.
+//
+// Errors: NotFound for a missing object, AlreadyExists for a taken unique key,
+// Unavailable when the database stays busy past its timeout, IoError for disk and
+// file problems.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "model/access.h"
+#include "model/component.h"
+#include "model/incident.h"
+#include "model/page.h"
+
+namespace phare::store {
+
+struct IncidentQuery {
+  std::optional<model::IncidentKind> kind;
+  bool open_only = false;                   // not resolved/postmortem/completed
+  std::optional<base::Time> updated_since;  // updated_at >= this
+  std::string text;                         // substring of the name, case-insensitive
+  size_t limit = 100;                       // newest first
+  size_t offset = 0;
+};
+
+class Tx {
+ public:
+  virtual ~Tx() = default;
+
+  // The page; NotFound before the first start.
+  virtual base::Result<model::Page> GetPage() = 0;
+  virtual base::Status PutPage(const model::Page& page) = 0;
+
+  // Components, ordered by group then position.
+  virtual base::Result<std::vector<model::Component>> ListComponents() = 0;
+  virtual base::Result<model::Component> GetComponent(std::string_view id) = 0;
+  virtual base::Status InsertComponent(const model::Component& component) = 0;
+  virtual base::Status UpdateComponent(const model::Component& component) = 0;
+  virtual base::Status DeleteComponent(std::string_view id) = 0;
+
+  // Incidents with their components, estimates and updates (newest first).
+  virtual base::Result<std::vector<model::Incident>> ListIncidents(const IncidentQuery& query) = 0;
+  virtual base::Result<model::Incident> GetIncident(std::string_view id) = 0;
+  // Inserts or replaces the incident's own fields, components and estimates; its
+  // updates are written with InsertUpdate/UpdateUpdate.
+  virtual base::Status PutIncident(const model::Incident& incident) = 0;
+  virtual base::Status DeleteIncident(std::string_view id) = 0;
+  virtual base::Status InsertUpdate(const model::IncidentUpdate& update) = 0;
+  virtual base::Status UpdateUpdate(const model::IncidentUpdate& update) = 0;
+  // Incidents whose maintenance window needs attention at `now`: scheduled ones whose
+  // start has come, and in-progress/verifying ones whose end has passed.
+  virtual base::Result<std::vector<std::string>> DueMaintenance(base::Time now) = 0;
+  // For maintenance: the status each component had before the window started.
+  virtual base::Result<std::vector<std::pair<std::string, model::ComponentStatus>>>
+  SavedComponentStatuses(std::string_view incident_id) = 0;
+  virtual base::Status SaveComponentStatus(std::string_view incident_id,
+                                           std::string_view component_id,
+                                           std::optional<model::ComponentStatus> status) = 0;
+
+  // API tokens.
+  virtual base::Status InsertToken(const model::ApiToken& token) = 0;
+  virtual base::Result<model::ApiToken> FindTokenByHash(std::string_view hash) = 0;
+  virtual base::Result<std::vector<model::ApiToken>> ListTokens() = 0;
+  virtual base::Status RevokeToken(std::string_view id, base::Time at) = 0;
+
+  // Audit trail, newest first.
+  virtual base::Status AppendAudit(const model::AuditEntry& entry) = 0;
+  virtual base::Result<std::vector<model::AuditEntry>> ListAudit(size_t limit,
+                                                                 int64_t before_id) = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  using TxFn = std::function<base::Status(Tx&)>;
+  virtual base::Status Write(const TxFn& fn) = 0;
+  virtual base::Status Read(const TxFn& fn) = 0;
+
+  // A number that changes whenever any process commits to this store; used to notice
+  // writes made by other processes (the CLI) and other nodes.
+  virtual base::Result<int64_t> ChangeCounter() = 0;
+  // Human-readable location, for logs ("sqlite:/var/lib/phare/phare.db").
+  virtual std::string Describe() const = 0;
+};
+
+}  // namespace phare::store

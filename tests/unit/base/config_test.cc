@@ -1,0 +1,67 @@
+#include "base/config.h"
+
+#include <gtest/gtest.h>
+
+namespace phare::base {
+namespace {
+
+TEST(Config, ReadsKnownKeysAndKeepsDefaults) {
+  Config c;
+  ASSERT_TRUE(LoadConfigText(R"(
+[page]
+name = "Acme Status"
+time_zone = "Europe/Paris"
+[server]
+max_body_bytes = 4096
+access_log = true
+)",
+                             "test.toml", c)
+                  .ok());
+  EXPECT_EQ(c.page.name, "Acme Status");
+  EXPECT_EQ(c.page.time_zone, "Europe/Paris");
+  EXPECT_EQ(c.page.url, PageConfig{}.url);
+  EXPECT_EQ(c.server.max_body_bytes, 4096u);
+  EXPECT_TRUE(c.server.access_log);
+  EXPECT_EQ(c.server.read_timeout_seconds, ServerConfig{}.read_timeout_seconds);
+}
+
+TEST(Config, RejectsUnknownKeysWithTheirLine) {
+  Config c;
+  auto s = LoadConfigText("[server]\nlisten = \"127.0.0.1:1\"\nmax_body_byte = 3\n", "x.toml", c);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.field(), "server.max_body_byte");
+  EXPECT_NE(s.message().find("x.toml:3"), std::string::npos) << s.message();
+}
+
+TEST(Config, RejectsWrongTypesAndRanges) {
+  Config c;
+  EXPECT_EQ(LoadConfigText("[server]\nthreads = \"two\"\n", "x", c).field(), "server.threads");
+  EXPECT_EQ(LoadConfigText("[server]\nmax_body_bytes = 1\n", "x", c).field(),
+            "server.max_body_bytes");
+  EXPECT_EQ(LoadConfigText("[page]\ntime_zone = \"Nowhere/Land\"\n", "x", c).field(),
+            "page.time_zone");
+  EXPECT_EQ(LoadConfigText("[nonsense]\n", "x", c).field(), "nonsense");
+  EXPECT_FALSE(LoadConfigText("[server\n", "x", c).ok());
+}
+
+TEST(Config, MissingFileIsAnIoError) {
+  Config c;
+  EXPECT_EQ(LoadConfigFile("/nonexistent/phare.toml", c).code(), Code::kIoError);
+}
+
+TEST(ParseHostPort, AcceptsV4V6AndRejectsGarbage) {
+  auto a = ParseHostPort("127.0.0.1:8080");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->host, "127.0.0.1");
+  EXPECT_EQ(a->port, 8080);
+  auto b = ParseHostPort("[::1]:0");
+  ASSERT_TRUE(b.ok());
+  EXPECT_EQ(b->host, "::1");
+  EXPECT_EQ(b->port, 0);
+  EXPECT_FALSE(ParseHostPort("localhost").ok());
+  EXPECT_FALSE(ParseHostPort("127.0.0.1:99999").ok());
+  EXPECT_FALSE(ParseHostPort("127.0.0.1:80x").ok());
+}
+
+}  // namespace
+}  // namespace phare::base
