@@ -1,0 +1,77 @@
+// Use cases on incidents and scheduled maintenance: declare, update (each update is
+// one step of the public timeline), edit an update, delete, and move maintenance
+// through its window on schedule.
+//
+// Side effects, all inside the same transaction as the change itself:
+//  - explicit component statuses (`components`) are applied and recorded on the update
+//    as affected_components (old → new);
+//  - maintenance entering in_progress puts its components under_maintenance (saving
+//    their status); completing restores them;
+//  - resolving an incident returns its components to operational unless the operator
+//    gave their status or another open incident still affects them;
+//  - impact is the operator's override, else the worst impact the incident's
+//    components have reached (Statuspage's rule: major_outage → critical ...).
+// Errors: InvalidArgument naming the field; NotFound for an unknown incident id.
+// Thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/access.h"
+#include "model/incident.h"
+#include "service/context.h"
+#include "store/store.h"
+
+namespace phare::service {
+
+struct IncidentInput {
+  std::optional<model::IncidentKind> kind;  // default: from status / scheduled_for
+  std::optional<std::string> name;
+  std::optional<model::IncidentStatus> status;
+  std::optional<std::optional<model::Impact>> impact_override;
+  std::optional<std::string> body;
+  std::vector<model::LocalizedBody> bodies;
+  std::optional<std::vector<std::string>> component_ids;
+  std::vector<std::pair<std::string, model::ComponentStatus>> components;  // explicit statuses
+  std::optional<base::Time> scheduled_for;
+  std::optional<base::Time> scheduled_until;
+  std::optional<bool> scheduled_remind_prior;
+  std::optional<bool> scheduled_auto_in_progress;
+  std::optional<bool> scheduled_auto_completed;
+  std::optional<bool> deliver_notifications;
+  std::optional<base::Time> started_at;  // backfill: when it really began
+  std::optional<std::string> cause;
+  std::optional<std::optional<base::Time>> next_update_at;
+};
+
+struct UpdateEdit {
+  std::optional<std::string> body;
+  std::optional<base::Time> display_at;
+  std::optional<bool> deliver_notifications;
+};
+
+class IncidentService {
+ public:
+  explicit IncidentService(Context& ctx) : ctx_(ctx) {}
+
+  base::Result<std::vector<model::Incident>> List(const store::IncidentQuery& query);
+  base::Result<model::Incident> Get(const std::string& id);
+  base::Result<model::Incident> Create(const model::Actor& actor, const IncidentInput& input);
+  base::Result<model::Incident> Update(const model::Actor& actor, const std::string& id,
+                                       const IncidentInput& input);
+  base::Result<model::Incident> EditUpdate(const model::Actor& actor, const std::string& id,
+                                           const std::string& update_id, const UpdateEdit& edit);
+  base::Status Delete(const model::Actor& actor, const std::string& id);
+
+  // Moves due maintenance (auto in-progress/completed) at the clock's now. Returns how
+  // many incidents changed. Called by the scheduler every second or so.
+  base::Result<int> AdvanceMaintenance();
+
+ private:
+  Context& ctx_;
+};
+
+}  // namespace phare::service

@@ -1,0 +1,33 @@
+// The public state of the page at one instant: what the snapshot renders. Loaded from
+// the store in one read transaction, then immutable and shared between threads
+// (`std::shared_ptr<const PublicState>`).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "base/time.h"
+#include "model/component.h"
+#include "model/incident.h"
+#include "model/page.h"
+#include "store/store.h"
+
+namespace phare::service {
+
+struct PublicState {
+  model::Page page;
+  std::vector<model::Component> components;  // display order; group statuses derived
+  std::vector<model::Incident> incidents;    // newest first (by start or window start)
+  base::Time now{};                          // when it was loaded (the clock's time)
+  uint64_t version = 0;                      // increases with each load in this process
+};
+
+// At most this many incidents are kept in memory (all open ones always are).
+inline constexpr size_t kMaxPublicIncidents = 20000;
+
+// Loads the state; group statuses are set to their worst child's.
+base::Result<std::shared_ptr<const PublicState>> LoadPublicState(store::Store& store,
+                                                                 base::Time now, uint64_t version);
+
+}  // namespace phare::service
