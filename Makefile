@@ -5,7 +5,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 LISTEN ?= 127.0.0.1:8080
 SPEED ?= 60
-PHARE := $(BUILD)/src/app/phare
+PHARE := $(BUILD)/src/phare
 
 .PHONY: all build deps demo test bench format clean help
 
@@ -42,7 +42,7 @@ bench:
 	@bench/run $(BUILD)
 
 format:
-	@git ls-files '*.cc' '*.h' | xargs clang-format -i
+	@git ls-files --cached --others --exclude-standard '*.cc' '*.h' | xargs -r clang-format -i
 
 clean:
 	rm -rf $(BUILD)

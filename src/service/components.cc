@@ -70,7 +70,8 @@ base::Status ComponentService::Apply(store::Tx& tx, const ComponentInput& in, mo
   PHARE_RETURN_IF_ERROR(ValidateDescription(in.description, "component.description"));
   if (in.description) c.description = *in.description;
   if (in.status) {
-    if (c.group) return base::InvalidArgument("a group's status follows its children", "component.status");
+    if (c.group)
+      return base::InvalidArgument("a group's status follows its children", "component.status");
     c.status = *in.status;
   }
   if (in.position) {
@@ -116,9 +117,9 @@ base::Result<model::Component> ComponentService::Create(const model::Actor& acto
     PHARE_ASSIGN_OR_RETURN(auto page, tx.GetPage());
     PHARE_ASSIGN_OR_RETURN(auto all, tx.ListComponents());
     if (all.size() >= model::kMaxComponents) {
-      return base::Status(base::Code::kResourceExhausted,
-                          "a page holds at most " + std::to_string(model::kMaxComponents) +
-                              " components");
+      return base::Status(
+          base::Code::kResourceExhausted,
+          "a page holds at most " + std::to_string(model::kMaxComponents) + " components");
     }
     c.id = base::NewId(ctx_.random);
     c.page_id = page.id;
@@ -173,9 +174,11 @@ base::Status ComponentService::SetChildren(store::Tx& tx, const model::Component
                                            const std::vector<std::string>& children) {
   PHARE_ASSIGN_OR_RETURN(auto all, tx.ListComponents());
   for (size_t i = 0; i < children.size(); ++i) {
-    auto it = std::find_if(all.begin(), all.end(), [&](const auto& c) { return c.id == children[i]; });
+    auto it =
+        std::find_if(all.begin(), all.end(), [&](const auto& c) { return c.id == children[i]; });
     const std::string field = "component_group.components[" + std::to_string(i) + "]";
-    if (it == all.end()) return base::InvalidArgument("unknown component '" + children[i] + "'", field);
+    if (it == all.end())
+      return base::InvalidArgument("unknown component '" + children[i] + "'", field);
     if (it->group) return base::InvalidArgument("'" + children[i] + "' is itself a group", field);
   }
   for (auto& c : all) {

@@ -54,8 +54,9 @@ base::Status ValidateInput(const IncidentInput& in, bool create) {
   }
   PHARE_RETURN_IF_ERROR(ValidateBodies(in));
   if (in.cause && in.cause->size() > model::kMaxCauseBytes) {
-    return base::InvalidArgument("is longer than " + std::to_string(model::kMaxCauseBytes) + " bytes",
-                                 "incident.phare.cause");
+    return base::InvalidArgument(
+        "is longer than " + std::to_string(model::kMaxCauseBytes) + " bytes",
+        "incident.phare.cause");
   }
   const size_t referenced =
       (in.component_ids ? in.component_ids->size() : 0) + in.components.size();
@@ -70,7 +71,8 @@ base::Status ValidateInput(const IncidentInput& in, bool create) {
   }
   if (create && KindFor(in) == model::IncidentKind::kMaintenance) {
     if (!in.scheduled_for) {
-      return base::InvalidArgument("is required for scheduled maintenance", "incident.scheduled_for");
+      return base::InvalidArgument("is required for scheduled maintenance",
+                                   "incident.scheduled_for");
     }
     if (!in.scheduled_until) {
       return base::InvalidArgument("is required for scheduled maintenance",
@@ -103,16 +105,22 @@ base::Status ComponentTable::Set(store::Tx& tx, const std::string& id,
   return tx.UpdateComponent(*c);
 }
 
+base::Status CheckComponentId(ComponentTable& table, const std::string& id,
+                              const std::string& field) {
+  const model::Component* c = table.Find(id);
+  if (!c) return base::InvalidArgument("unknown component '" + id + "'", field);
+  if (c->group) {
+    return base::InvalidArgument("'" + id + "' is a component group; name its components instead",
+                                 field);
+  }
+  return base::Status::Ok();
+}
+
 base::Status CheckComponentIds(ComponentTable& table, const std::vector<std::string>& ids,
                                const char* field) {
   for (size_t i = 0; i < ids.size(); ++i) {
-    const model::Component* c = table.Find(ids[i]);
-    const std::string name = std::string(field) + "[" + std::to_string(i) + "]";
-    if (!c) return base::InvalidArgument("unknown component '" + ids[i] + "'", name);
-    if (c->group) {
-      return base::InvalidArgument(
-          "'" + ids[i] + "' is a component group; name its components instead", name);
-    }
+    PHARE_RETURN_IF_ERROR(
+        CheckComponentId(table, ids[i], std::string(field) + "[" + std::to_string(i) + "]"));
   }
   return base::Status::Ok();
 }
@@ -217,7 +225,8 @@ model::Impact ComputeImpact(const model::Incident& i, ComponentTable& table) {
 std::string_view AutomaticBody(model::IncidentStatus status) {
   switch (status) {
     case model::IncidentStatus::kInProgress:
-      return "Scheduled maintenance is currently in progress. We will provide updates as necessary.";
+      return "Scheduled maintenance is currently in progress. We will provide updates as "
+             "necessary.";
     case model::IncidentStatus::kCompleted:
       return "The scheduled maintenance has been completed.";
     default:

@@ -34,7 +34,10 @@ class ComponentTable {
   std::vector<model::Component> all_;
 };
 
-// Checks that every referenced id is a non-group component.
+// Checks that `id` is a component and not a group; errors name `field`.
+base::Status CheckComponentId(ComponentTable& table, const std::string& id,
+                              const std::string& field);
+// The same for each of `ids`, naming field[i].
 base::Status CheckComponentIds(ComponentTable& table, const std::vector<std::string>& ids,
                                const char* field);
 

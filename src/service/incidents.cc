@@ -28,16 +28,17 @@ base::Status ApplyFields(ComponentTable& table, const IncidentInput& in, model::
   if (in.started_at) i.started_at = *in.started_at;
   if (in.status) {
     if (model::KindOf(*in.status) != i.kind) {
-      return base::InvalidArgument("must be one of " + std::string(model::StatusNames(i.kind)) +
-                                       " for " + std::string(model::ToString(i.kind) == "incident"
-                                                                 ? "an incident"
-                                                                 : "scheduled maintenance"),
-                                   "incident.status");
+      return base::InvalidArgument(
+          "must be one of " + std::string(model::StatusNames(i.kind)) + " for " +
+              std::string(model::ToString(i.kind) == "incident" ? "an incident"
+                                                                : "scheduled maintenance"),
+          "incident.status");
     }
     i.status = *in.status;
   }
   if (in.component_ids) {
-    PHARE_RETURN_IF_ERROR(rules::CheckComponentIds(table, *in.component_ids, "incident.component_ids"));
+    PHARE_RETURN_IF_ERROR(
+        rules::CheckComponentIds(table, *in.component_ids, "incident.component_ids"));
     i.component_ids = *in.component_ids;
   }
   for (const auto& [id, status] : in.components) {
@@ -45,16 +46,16 @@ base::Status ApplyFields(ComponentTable& table, const IncidentInput& in, model::
       i.component_ids.push_back(id);
     }
   }
-  std::vector<std::string> explicit_ids;
-  for (const auto& entry : in.components) explicit_ids.push_back(entry.first);
-  return rules::CheckComponentIds(table, explicit_ids, "incident.components");
+  for (const auto& [id, status] : in.components) {
+    PHARE_RETURN_IF_ERROR(rules::CheckComponentId(table, id, "incident.components." + id));
+  }
+  return base::Status::Ok();
 }
 
 // Applies `in` to `i` (fields, component statuses, status side effects) and, when
 // something public changed, appends an update. Writes the incident.
 base::Status Change(store::Tx& tx, ComponentTable& table, model::Incident& i,
-                    const IncidentInput& in, base::Time now, base::Random& random,
-                    bool create) {
+                    const IncidentInput& in, base::Time now, base::Random& random, bool create) {
   const model::IncidentStatus old_status = i.status;
   PHARE_RETURN_IF_ERROR(ApplyFields(table, in, i));
   std::vector<model::AffectedComponent> affected;
@@ -125,14 +126,13 @@ base::Result<model::Incident> IncidentService::Create(const model::Actor& actor,
     i.status = i.kind == model::IncidentKind::kIncident ? model::IncidentStatus::kInvestigating
                                                         : model::IncidentStatus::kScheduled;
     i.created_at = now;
-    i.started_at = in.scheduled_for && i.kind == model::IncidentKind::kMaintenance
-                       ? *in.scheduled_for
-                       : now;
+    i.started_at =
+        in.scheduled_for && i.kind == model::IncidentKind::kMaintenance ? *in.scheduled_for : now;
     PHARE_RETURN_IF_ERROR(Change(tx, table, i, in, now, ctx_.random, /*create=*/true));
-    return RecordAudit(tx, actor, now,
-                       i.kind == model::IncidentKind::kIncident ? "incident.create"
-                                                                : "maintenance.create",
-                       "incident", i.id);
+    return RecordAudit(
+        tx, actor, now,
+        i.kind == model::IncidentKind::kIncident ? "incident.create" : "maintenance.create",
+        "incident", i.id);
   }));
   ctx_.on_change();
   return i;

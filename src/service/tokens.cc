@@ -11,8 +11,8 @@ constexpr size_t kSecretBytes = 32;
 
 }  // namespace
 
-base::Result<NewToken> CreateToken(Context& ctx, const model::Actor& actor,
-                                   const std::string& name, std::vector<model::Scope> scopes) {
+base::Result<NewToken> CreateToken(Context& ctx, const model::Actor& actor, const std::string& name,
+                                   std::vector<model::Scope> scopes) {
   if (name.empty() || name.size() > 100) {
     return base::InvalidArgument("must be 1 to 100 bytes", "name");
   }

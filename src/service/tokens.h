@@ -16,8 +16,8 @@ struct NewToken {
 };
 
 // InvalidArgument for an empty/oversized name or no scopes.
-base::Result<NewToken> CreateToken(Context& ctx, const model::Actor& actor,
-                                   const std::string& name, std::vector<model::Scope> scopes);
+base::Result<NewToken> CreateToken(Context& ctx, const model::Actor& actor, const std::string& name,
+                                   std::vector<model::Scope> scopes);
 
 // The token behind `secret`; Unauthenticated if unknown, malformed or revoked.
 base::Result<model::ApiToken> Authenticate(store::Store& store, std::string_view secret);

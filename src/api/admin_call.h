@@ -1,0 +1,56 @@
+// What each admin handler gets once the request is authenticated and its page
+// checked: the actor, the page, the parsed JSON body, and helpers to answer.
+// Internal to the api layer.
+#pragma once
+
+#include <boost/json/value.hpp>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "api/admin.h"
+#include "api/json_render.h"
+#include "http/message.h"
+#include "model/access.h"
+#include "model/page.h"
+
+namespace phare::api {
+
+struct AdminCall {
+  AdminCall(AdminDeps& d, http::Request& r, model::Actor a, model::Page p, base::Zone z)
+      : deps(d), req(r), actor(std::move(a)), page(std::move(p)), zone(z) {}
+  // A copy that reloads the components (after a write changed them).
+  AdminCall Fresh() const { return AdminCall(deps, req, actor, page, zone); }
+
+  AdminDeps& deps;
+  http::Request& req;
+  model::Actor actor;
+  model::Page page;
+  base::Zone zone;
+  boost::json::value body;  // null unless the route takes a body
+
+  // The page's components (loaded on first use) and a RenderContext over them.
+  const std::vector<model::Component>& Components();
+  RenderContext Render();
+
+ private:
+  std::optional<std::vector<model::Component>> components_;
+};
+
+using AdminFn = std::function<http::Response(AdminCall&)>;
+
+enum class Body { kNone, kJson };
+
+// Wraps `fn` with authentication (scope), the page id check (path parameter 0, when the
+// route has parameters) and,
+// for Body::kJson, content-type and JSON parsing (415 / 400 problems).
+http::Handler Admin(AdminDeps& deps, model::Scope scope, Body body, AdminFn fn);
+
+// A JSON response.
+http::Response Json(int status, const boost::json::value& value);
+// Query parameter `name` as an integer within [min, max], or `fallback`.
+int64_t QueryInt(const http::Request& req, std::string_view name, int64_t fallback, int64_t min,
+                 int64_t max);
+
+}  // namespace phare::api

@@ -1,0 +1,150 @@
+// /v1/pages/{page_id}/incidents: incidents and scheduled maintenance.
+#include <boost/json/array.hpp>
+
+#include "api/admin_call.h"
+#include "api/input_parse.h"
+#include "http/problem.h"
+
+namespace phare::api {
+namespace {
+
+using http::Method;
+using model::IncidentKind;
+using model::IncidentStatus;
+using model::Scope;
+
+// Renders after the components were (possibly) changed by the write.
+http::Response IncidentResponse(AdminCall& call, int status,
+                                const base::Result<model::Incident>& i) {
+  if (!i.ok()) return http::ProblemFromStatus(i.status());
+  AdminCall fresh = call.Fresh();
+  return Json(status, IncidentJson(fresh.Render(), *i));
+}
+
+// Lists incidents matching `keep` among the query's results.
+http::Response ListResponse(AdminCall& call, store::IncidentQuery q,
+                            const std::function<bool(const model::Incident&)>& keep) {
+  auto list = call.deps.incidents.List(q);
+  if (!list.ok()) return http::ProblemFromStatus(list.status());
+  boost::json::array out;
+  const auto ctx = call.Render();
+  for (const auto& i : *list) {
+    if (keep(i)) out.emplace_back(IncidentJson(ctx, i));
+  }
+  return Json(200, out);
+}
+
+void RegisterLists(http::Router& router, AdminDeps& deps, const std::string& base) {
+  router.Add(Method::kGet, base,
+             Admin(deps, Scope::kRead, Body::kNone,
+                   [](AdminCall& call) {
+                     store::IncidentQuery q;
+                     q.limit = static_cast<size_t>(QueryInt(call.req, "limit", 100, 1, 1000));
+                     q.offset = q.limit *
+                                static_cast<size_t>(QueryInt(call.req, "page", 1, 1, 100000) - 1);
+                     q.text = call.req.Query("q").value_or("").substr(0, 200);
+                     return ListResponse(call, q, [](const auto&) { return true; });
+                   }),
+             {true, base});
+  struct Named {
+    const char* suffix;
+    IncidentKind kind;
+    std::function<bool(const model::Incident&)> keep;
+  };
+  const std::vector<Named> named = {
+      {"/unresolved", IncidentKind::kIncident,
+       [](const model::Incident& i) { return !model::IsClosed(i.status); }},
+      {"/upcoming", IncidentKind::kMaintenance,
+       [](const model::Incident& i) { return i.status == IncidentStatus::kScheduled; }},
+      {"/scheduled", IncidentKind::kMaintenance,
+       [](const model::Incident& i) { return i.status == IncidentStatus::kScheduled; }},
+      {"/active_maintenance", IncidentKind::kMaintenance,
+       [](const model::Incident& i) {
+         return i.status == IncidentStatus::kInProgress || i.status == IncidentStatus::kVerifying;
+       }},
+  };
+  for (const auto& n : named) {
+    const std::string path = base + n.suffix;
+    router.Add(Method::kGet, path,
+               Admin(deps, Scope::kRead, Body::kNone,
+                     [n](AdminCall& call) {
+                       store::IncidentQuery q;
+                       q.kind = n.kind;
+                       q.open_only = true;
+                       q.limit = 1000;
+                       return ListResponse(call, q, n.keep);
+                     }),
+               {true, path});
+  }
+}
+
+void RegisterOne(http::Router& router, AdminDeps& deps, const std::string& base) {
+  router.Add(Method::kPost, base,
+             Admin(deps, Scope::kWrite, Body::kJson,
+                   [](AdminCall& call) {
+                     auto obj = Wrapped(call.body, "incident");
+                     if (!obj.ok()) return http::ProblemFromStatus(obj.status());
+                     auto in = ParseIncidentInput(**obj);
+                     if (!in.ok()) return http::ProblemFromStatus(in.status());
+                     return IncidentResponse(call, 201,
+                                             call.deps.incidents.Create(call.actor, *in));
+                   }),
+             {true, base});
+  const std::string one = base + "/{}";
+  router.Add(Method::kGet, one,
+             Admin(deps, Scope::kRead, Body::kNone,
+                   [](AdminCall& call) {
+                     return IncidentResponse(call, 200,
+                                             call.deps.incidents.Get(call.req.params[1]));
+                   }),
+             {true, one});
+  auto update = [](AdminCall& call) {
+    auto obj = Wrapped(call.body, "incident");
+    if (!obj.ok()) return http::ProblemFromStatus(obj.status());
+    auto in = ParseIncidentInput(**obj);
+    if (!in.ok()) return http::ProblemFromStatus(in.status());
+    return IncidentResponse(call, 200,
+                            call.deps.incidents.Update(call.actor, call.req.params[1], *in));
+  };
+  router.Add(Method::kPatch, one, Admin(deps, Scope::kWrite, Body::kJson, update), {true, one});
+  router.Add(Method::kPut, one, Admin(deps, Scope::kWrite, Body::kJson, update), {true, one});
+  router.Add(Method::kDelete, one,
+             Admin(deps, Scope::kWrite, Body::kNone,
+                   [](AdminCall& call) {
+                     auto i = call.deps.incidents.Get(call.req.params[1]);
+                     if (!i.ok()) return http::ProblemFromStatus(i.status());
+                     auto rendered = IncidentJson(call.Render(), *i);
+                     auto status = call.deps.incidents.Delete(call.actor, i->id);
+                     if (!status.ok()) return http::ProblemFromStatus(status);
+                     return Json(200, rendered);
+                   }),
+             {true, one});
+  const std::string update_path = one + "/incident_updates/{}";
+  router.Add(Method::kPatch, update_path,
+             Admin(deps, Scope::kWrite, Body::kJson,
+                   [](AdminCall& call) {
+                     auto obj = Wrapped(call.body, "incident_update");
+                     if (!obj.ok()) return http::ProblemFromStatus(obj.status());
+                     auto edit = ParseUpdateEdit(**obj);
+                     if (!edit.ok()) return http::ProblemFromStatus(edit.status());
+                     auto i = call.deps.incidents.EditUpdate(call.actor, call.req.params[1],
+                                                             call.req.params[2], *edit);
+                     if (!i.ok()) return http::ProblemFromStatus(i.status());
+                     for (const auto& u : i->updates) {
+                       if (u.id == call.req.params[2])
+                         return Json(200, UpdateJson(call.Render(), u));
+                     }
+                     return http::Problem(404, "not-found", "incident update vanished");
+                   }),
+             {true, update_path});
+}
+
+}  // namespace
+
+void RegisterIncidentRoutes(http::Router& router, AdminDeps& deps) {
+  const std::string base = "/v1/pages/{}/incidents";
+  RegisterLists(router, deps, base);  // before "/incidents/{}", which would shadow them
+  RegisterOne(router, deps, base);
+}
+
+}  // namespace phare::api

@@ -1,0 +1,187 @@
+#include "api/input_parse.h"
+
+#include "base/json.h"
+
+namespace phare::api {
+namespace {
+
+using base::JsonReader;
+
+base::Status ParseComponentStatus(JsonReader& r, std::string_view key,
+                                  std::optional<model::ComponentStatus>& out) {
+  std::optional<std::string> text;
+  PHARE_RETURN_IF_ERROR(r.String(key, text, 64));
+  if (!text) return base::Status::Ok();
+  out = model::ParseComponentStatus(*text);
+  if (!out) {
+    return base::InvalidArgument(
+        "'" + *text + "' is not one of " + std::string(model::ComponentStatusNames()),
+        r.FieldName(key));
+  }
+  return base::Status::Ok();
+}
+
+base::Status ParseBodies(const boost::json::object& phare, service::IncidentInput& in) {
+  const auto* value = phare.if_contains("bodies");
+  if (!value || value->is_null()) return base::Status::Ok();
+  if (!value->is_array()) return base::InvalidArgument("must be an array", "incident.phare.bodies");
+  const auto& array = value->get_array();
+  if (array.size() > model::kMaxBodiesPerUpdate) {
+    return base::InvalidArgument("has too many items", "incident.phare.bodies");
+  }
+  for (size_t i = 0; i < array.size(); ++i) {
+    const std::string path = "incident.phare.bodies[" + std::to_string(i) + "]";
+    if (!array[i].is_object()) return base::InvalidArgument("must be an object", path);
+    JsonReader r(array[i].get_object(), path);
+    std::optional<std::string> audience, language, body;
+    PHARE_RETURN_IF_ERROR(r.String("audience", audience, 32));
+    PHARE_RETURN_IF_ERROR(r.String("language", language, 16));
+    PHARE_RETURN_IF_ERROR(r.String("body", body, model::kMaxBodyBytes));
+    if (!audience || !language || !body) {
+      return base::InvalidArgument("needs audience, language and body", path);
+    }
+    const auto parsed = model::ParseAudience(*audience);
+    if (!parsed) {
+      return base::InvalidArgument("'" + *audience + "' is not one of general, technical",
+                                   path + ".audience");
+    }
+    in.bodies.push_back({*parsed, *language, *body});
+  }
+  return base::Status::Ok();
+}
+
+base::Status ParsePhareExtension(JsonReader& r, service::IncidentInput& in) {
+  const boost::json::object* phare = nullptr;
+  PHARE_RETURN_IF_ERROR(r.Object("phare", phare));
+  if (!phare) return base::Status::Ok();
+  JsonReader p(*phare, "incident.phare");
+  std::optional<std::string> kind;
+  PHARE_RETURN_IF_ERROR(p.String("kind", kind, 32));
+  if (kind) {
+    in.kind = model::ParseIncidentKind(*kind);
+    if (!in.kind) {
+      return base::InvalidArgument("'" + *kind + "' is not one of incident, maintenance",
+                                   "incident.phare.kind");
+    }
+  }
+  PHARE_RETURN_IF_ERROR(p.String("cause", in.cause, model::kMaxCauseBytes));
+  PHARE_RETURN_IF_ERROR(p.NullableTime("next_update_at", in.next_update_at));
+  PHARE_RETURN_IF_ERROR(p.Time("started_at", in.started_at));
+  return ParseBodies(*phare, in);
+}
+
+base::Status ParseComponentMap(JsonReader& r, service::IncidentInput& in) {
+  const boost::json::object* map = nullptr;
+  PHARE_RETURN_IF_ERROR(r.Object("components", map));
+  if (!map) return base::Status::Ok();
+  if (map->size() > model::kMaxComponentsPerIncident) {
+    return base::InvalidArgument("has too many components", "incident.components");
+  }
+  JsonReader m(*map, "incident.components");
+  for (const auto& [id, value] : *map) {
+    std::optional<model::ComponentStatus> status;
+    PHARE_RETURN_IF_ERROR(ParseComponentStatus(m, id, status));
+    if (!status) return base::InvalidArgument("must be a component status", m.FieldName(id));
+    in.components.emplace_back(std::string(id), *status);
+  }
+  return base::Status::Ok();
+}
+
+}  // namespace
+
+base::Result<const boost::json::object*> Wrapped(const boost::json::value& body,
+                                                 std::string_view key) {
+  if (!body.is_object()) return base::InvalidArgument("the request body must be a JSON object");
+  const auto* inner = body.get_object().if_contains(key);
+  if (!inner || !inner->is_object()) {
+    return base::InvalidArgument("is required and must be an object", std::string(key));
+  }
+  return &inner->get_object();
+}
+
+base::Result<service::ComponentInput> ParseComponentInput(const boost::json::object& body) {
+  JsonReader r(body, "component");
+  service::ComponentInput in;
+  PHARE_RETURN_IF_ERROR(r.String("name", in.name, model::kMaxComponentNameBytes));
+  PHARE_RETURN_IF_ERROR(
+      r.NullableString("description", in.description, model::kMaxDescriptionBytes));
+  PHARE_RETURN_IF_ERROR(ParseComponentStatus(r, "status", in.status));
+  PHARE_RETURN_IF_ERROR(r.Int("position", in.position, 0, 100000));
+  PHARE_RETURN_IF_ERROR(r.Bool("showcase", in.showcase));
+  PHARE_RETURN_IF_ERROR(r.Bool("only_show_if_degraded", in.only_show_if_degraded));
+  PHARE_RETURN_IF_ERROR(r.NullableString("group_id", in.group_id, 64));
+  PHARE_RETURN_IF_ERROR(r.NullableString("start_date", in.start_date, 10));
+  return in;
+}
+
+base::Result<service::GroupInput> ParseGroupInput(const boost::json::object& body) {
+  JsonReader r(body, "component_group");
+  service::GroupInput in;
+  PHARE_RETURN_IF_ERROR(r.String("name", in.name, model::kMaxComponentNameBytes));
+  PHARE_RETURN_IF_ERROR(
+      r.NullableString("description", in.description, model::kMaxDescriptionBytes));
+  PHARE_RETURN_IF_ERROR(r.Int("position", in.position, 0, 100000));
+  PHARE_RETURN_IF_ERROR(r.StringArray("components", in.components, model::kMaxComponents, 64));
+  return in;
+}
+
+base::Result<service::IncidentInput> ParseIncidentInput(const boost::json::object& body) {
+  JsonReader r(body, "incident");
+  service::IncidentInput in;
+  PHARE_RETURN_IF_ERROR(r.String("name", in.name, model::kMaxIncidentNameBytes));
+  std::optional<std::string> status;
+  PHARE_RETURN_IF_ERROR(r.String("status", status, 32));
+  if (status) {
+    in.status = model::ParseIncidentStatus(*status);
+    if (!in.status) {
+      return base::InvalidArgument(
+          "'" + *status + "' is not one of " +
+              std::string(model::StatusNames(model::IncidentKind::kIncident)) + ", " +
+              std::string(model::StatusNames(model::IncidentKind::kMaintenance)),
+          "incident.status");
+    }
+  }
+  if (r.IsNull("impact_override")) {
+    in.impact_override.emplace(std::nullopt);
+  } else {
+    std::optional<std::string> impact;
+    PHARE_RETURN_IF_ERROR(r.String("impact_override", impact, 32));
+    if (impact) {
+      auto parsed = model::ParseImpact(*impact);
+      if (!parsed) {
+        return base::InvalidArgument(
+            "'" + *impact + "' is not one of " + std::string(model::ImpactNames()),
+            "incident.impact_override");
+      }
+      in.impact_override.emplace(parsed);
+    }
+  }
+  PHARE_RETURN_IF_ERROR(r.String("body", in.body, model::kMaxBodyBytes));
+  PHARE_RETURN_IF_ERROR(
+      r.StringArray("component_ids", in.component_ids, model::kMaxComponentsPerIncident, 64));
+  PHARE_RETURN_IF_ERROR(ParseComponentMap(r, in));
+  PHARE_RETURN_IF_ERROR(r.Time("scheduled_for", in.scheduled_for));
+  PHARE_RETURN_IF_ERROR(r.Time("scheduled_until", in.scheduled_until));
+  PHARE_RETURN_IF_ERROR(r.Bool("scheduled_remind_prior", in.scheduled_remind_prior));
+  PHARE_RETURN_IF_ERROR(r.Bool("scheduled_auto_in_progress", in.scheduled_auto_in_progress));
+  PHARE_RETURN_IF_ERROR(r.Bool("scheduled_auto_completed", in.scheduled_auto_completed));
+  PHARE_RETURN_IF_ERROR(r.Bool("deliver_notifications", in.deliver_notifications));
+  std::optional<bool> backfilled;
+  PHARE_RETURN_IF_ERROR(r.Bool("backfilled", backfilled));
+  std::optional<base::Time> backfill_date;
+  PHARE_RETURN_IF_ERROR(r.Time("backfill_date", backfill_date));
+  if (backfilled.value_or(false) && backfill_date) in.started_at = backfill_date;
+  PHARE_RETURN_IF_ERROR(ParsePhareExtension(r, in));
+  return in;
+}
+
+base::Result<service::UpdateEdit> ParseUpdateEdit(const boost::json::object& body) {
+  JsonReader r(body, "incident_update");
+  service::UpdateEdit edit;
+  PHARE_RETURN_IF_ERROR(r.String("body", edit.body, model::kMaxBodyBytes));
+  PHARE_RETURN_IF_ERROR(r.Time("display_at", edit.display_at));
+  PHARE_RETURN_IF_ERROR(r.Bool("deliver_notifications", edit.deliver_notifications));
+  return edit;
+}
+
+}  // namespace phare::api

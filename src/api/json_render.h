@@ -1,0 +1,38 @@
+// Statuspage-shaped JSON for phare's model objects, shared by the public v2 documents
+// and the admin v1 API. Timestamps are RFC 3339 with milliseconds in the page's zone
+// offset. phare's own data is added under a "phare" key and never changes a standard
+// field. Pure functions; thread-safe.
+#pragma once
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include <vector>
+
+#include "base/time.h"
+#include "model/component.h"
+#include "model/incident.h"
+#include "model/page.h"
+#include "model/rollup.h"
+
+namespace phare::api {
+
+// What rendering needs besides the object itself.
+struct RenderContext {
+  const model::Page& page;
+  const base::Zone& zone;
+  const std::vector<model::Component>& components;  // for groups and incident components
+};
+
+boost::json::object PageJson(const RenderContext& ctx, base::Time updated_at);
+boost::json::object ComponentJson(const RenderContext& ctx, const model::Component& c);
+boost::json::object GroupJson(const RenderContext& ctx, const model::Component& group);
+boost::json::object IncidentJson(const RenderContext& ctx, const model::Incident& i);
+boost::json::object UpdateJson(const RenderContext& ctx, const model::IncidentUpdate& u);
+boost::json::object StatusJson(const model::PageStatus& status);
+boost::json::object EstimateJson(const RenderContext& ctx, const model::Estimate& e);
+
+// Every component, groups included, in display order.
+boost::json::array ComponentsJson(const RenderContext& ctx);
+
+}  // namespace phare::api

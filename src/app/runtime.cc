@@ -1,0 +1,165 @@
+#include "app/runtime.h"
+
+#include <spdlog/spdlog.h>
+
+#include "api/admin.h"
+#include "app/publisher.h"
+#include "app/scheduler.h"
+#include "http/problem.h"
+#include "http/server.h"
+#include "service/page.h"
+#include "store/sqlite/sqlite_store.h"
+#include "web/pages.h"
+
+namespace phare::app {
+
+Runtime::Runtime(base::Config config, const base::Clock& clock)
+    : config_(std::move(config)), clock_(clock) {}
+
+Runtime::~Runtime() = default;
+
+base::Result<std::unique_ptr<Runtime>> Runtime::Open(const base::Config& config,
+                                                     const base::Clock& clock,
+                                                     bool apply_page_config) {
+  if (config.db_path.empty()) return base::InvalidArgument("is required", "--db");
+  std::unique_ptr<Runtime> rt(new Runtime(config, clock));
+  PHARE_ASSIGN_OR_RETURN(auto sqlite, store::sqlite::SqliteStore::Open(config.db_path, {}));
+  rt->store_ = std::make_unique<TimedStore>(std::move(sqlite));
+  Runtime* self = rt.get();
+  rt->ctx_ = std::make_unique<service::Context>(
+      service::Context{*rt->store_, clock, base::SystemRandom::Instance(), [self] {
+                         std::lock_guard lock(self->mu_);
+                         if (self->on_change_) self->on_change_();
+                       }});
+  auto existing = service::GetPage(*rt->store_);
+  if (!apply_page_config && existing.ok()) {
+    rt->page_ = *existing;
+  } else {
+    PHARE_ASSIGN_OR_RETURN(rt->page_, service::EnsurePage(*rt->ctx_, config.page));
+  }
+  rt->components_ = std::make_unique<service::ComponentService>(*rt->ctx_);
+  rt->incidents_ = std::make_unique<service::IncidentService>(*rt->ctx_);
+  return rt;
+}
+
+void Runtime::RequestStop() {
+  std::lock_guard lock(mu_);
+  if (stop_) stop_();
+}
+
+namespace {
+
+http::ServerOptions ServerOptionsFrom(const base::Config& c, const base::HostPort& listen) {
+  http::ServerOptions o;
+  o.host = listen.host;
+  o.port = listen.port;
+  o.threads = c.server.threads;
+  o.max_body_bytes = c.server.max_body_bytes;
+  o.max_header_bytes = c.server.max_header_bytes;
+  o.read_timeout = std::chrono::seconds(c.server.read_timeout_seconds);
+  o.drain_timeout = std::chrono::seconds(c.server.drain_timeout_seconds);
+  o.max_connections = c.server.max_connections;
+  o.tls_cert = c.server.tls_cert;
+  o.tls_key = c.server.tls_key;
+  o.access_log = c.server.access_log;
+  return o;
+}
+
+void AddOperationalRoutes(http::Router& router, Publisher& publisher, base::Registry& registry,
+                          const http::Server& server) {
+  router.Add(http::Method::kGet, "/healthz", [&](http::Request&) {
+    http::Response r;
+    const bool ok = publisher.healthy() && !server.stopping();
+    r.status = ok ? 200 : 503;
+    auto state = publisher.state();
+    r.body = std::string("{\"status\":\"") + (ok ? "ok" : "unavailable") +
+             "\",\"snapshot_version\":" + std::to_string(state ? state->version : 0) + "}";
+    r.Header("Cache-Control", "no-store");
+    return r;
+  });
+  router.Add(http::Method::kGet, "/metrics", [&](http::Request&) {
+    http::Response r;
+    r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+    r.body = registry.Render();
+    r.Header("Cache-Control", "no-store");
+    return r;
+  });
+}
+
+}  // namespace
+
+base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
+  PHARE_ASSIGN_OR_RETURN(auto listen, base::ParseHostPort(config_.server.listen));
+  base::Registry registry;
+  http::HttpMetrics http_metrics;
+  http::ResourceCache cache;
+  PublisherOptions publisher_options;
+  publisher_options.cache_max_age_seconds = config_.server.cache_max_age_seconds;
+  Publisher publisher(*store_, clock_, cache, http_metrics, publisher_options);
+
+  http::Router router;
+  api::AdminDeps admin{*ctx_, *components_, *incidents_};
+  api::RegisterAdminRoutes(router, admin);
+  http::Server server(ServerOptionsFrom(config_, listen), router, cache, http_metrics);
+  AddOperationalRoutes(router, publisher, registry, server);
+  for (auto& route : router.routes()) {
+    route.metric_id = http_metrics.RegisterRoute(std::string(http::ToString(route.method)) + " " +
+                                                 route.options.name);
+  }
+  server.SetNotFound([&publisher](http::Request& req) {
+    if (req.path.rfind("/api/", 0) == 0 || req.path.rfind("/v1/", 0) == 0 || !publisher.state()) {
+      return http::Problem(404, "not-found", "no resource at " + std::string(req.path));
+    }
+    http::Response r;
+    r.status = 404;
+    r.content_type = "text/html; charset=utf-8";
+    r.body = web::RenderNotFound(*publisher.state());
+    return r;
+  });
+  server.SetResourceKey([](const http::Request& req) {
+    if (req.path == "/history") {
+      if (auto page = req.Query("page"); page && *page != "1") return "/history?page=" + *page;
+    }
+    return std::string(req.path);
+  });
+
+  http_metrics.Export(registry);
+  publisher.Export(registry);
+  registry.Add("phare_db_write_duration_seconds", "Duration of database write transactions.",
+               "histogram", [this](std::string& out) {
+                 store_->writes().Render("phare_db_write_duration_seconds", "", out);
+               });
+
+  PHARE_RETURN_IF_ERROR(publisher.Start());
+  PHARE_RETURN_IF_ERROR(server.Start());
+  {
+    std::lock_guard lock(mu_);
+    on_change_ = [&publisher] {
+      publisher.WaitPublished(publisher.Changed(), std::chrono::seconds(5));
+    };
+    stop_ = [&server] { server.Stop(); };
+  }
+  Scheduler scheduler;
+  scheduler.Every("maintenance", std::chrono::seconds(1), [this] {
+    if (auto moved = incidents_->AdvanceMaintenance(); !moved.ok()) {
+      spdlog::error("maintenance scheduler: {}", moved.status().ToString());
+    }
+  });
+  scheduler.Start();
+  const bool tls = !config_.server.tls_cert.empty();
+  spdlog::info("serving {}://{}:{}/ for page '{}' ({}), database {}", tls ? "https" : "http",
+               listen.host, server.port(), page_.name, page_.id, store_->Describe());
+  if (on_ready) on_ready(server.port());
+  server.Run();
+  {
+    std::lock_guard lock(mu_);
+    on_change_ = nullptr;
+    stop_ = nullptr;
+  }
+  scheduler.Stop();
+  publisher.Stop();
+  spdlog::info("stopped");
+  return base::Status::Ok();
+}
+
+}  // namespace phare::app

@@ -1,0 +1,56 @@
+// Routes requests to handlers by method and path pattern. Patterns are literal
+// segments and "{}" captures ("/v1/pages/{}/incidents/{}"); a capture may carry a
+// literal suffix within its segment ("/api/v2/subscribers/{}.json"). Captures are
+// percent-decoded into Request::params. Routes are added at start-up; afterwards the
+// router is read-only and safe to share between threads.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/message.h"
+
+namespace phare::http {
+
+using Handler = std::function<Response(Request&)>;
+
+struct RouteOptions {
+  // Runs on the blocking pool (database access), not on a network thread.
+  bool blocking = false;
+  // Metrics label; defaults to the pattern.
+  std::string name;
+};
+
+struct Route {
+  Method method;
+  std::string pattern;
+  std::vector<std::string> segments;
+  Handler handler;
+  RouteOptions options;
+  int metric_id = -1;
+};
+
+class Router {
+ public:
+  void Add(Method method, std::string pattern, Handler handler, RouteOptions options = {});
+
+  struct Match {
+    const Route* route = nullptr;  // null: no route for this method
+    std::vector<std::string> params;
+    std::string allow;  // when the path matched other methods only: "GET, PATCH"
+  };
+  Match Find(Method method, std::string_view path) const;
+
+  std::vector<Route>& routes() { return routes_; }
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+// Percent-decodes one path segment; returns false on malformed escapes.
+bool DecodeSegment(std::string_view in, std::string& out);
+
+}  // namespace phare::http

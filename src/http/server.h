@@ -1,0 +1,76 @@
+// The HTTP/1.1 server: Boost.Beast over Asio with C++20 coroutines, one io_context
+// per network thread (connections are spread round-robin and never shared), optional
+// TLS with session resumption.
+//
+// For each request: a GET/HEAD whose path is in the current ResourceSet is answered
+// from ready bytes (ETag/304, gzip) without touching the router; anything else goes
+// through the Router. Handlers marked `blocking` (database access) run on a small
+// thread pool so that network threads never wait on disk.
+//
+// Limits: header and body sizes (431/413), a read timeout per request and for idle
+// keep-alive connections, a cap on open connections. Stop() is thread-safe: it stops
+// accepting, closes idle connections, lets requests in flight finish (they get
+// `Connection: close`) for up to drain_timeout, then Run() returns.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "base/status.h"
+#include "http/http_metrics.h"
+#include "http/message.h"
+#include "http/resource.h"
+#include "http/router.h"
+
+namespace phare::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  uint16_t port = 8080;  // 0 picks a free port
+  int threads = 0;       // network threads; 0: one per core
+  int blocking_threads = 2;
+  size_t max_body_bytes = 1 << 20;
+  size_t max_header_bytes = 16 << 10;
+  std::chrono::seconds read_timeout{30};
+  std::chrono::seconds drain_timeout{10};
+  int max_connections = 50000;
+  std::string tls_cert;  // PEM certificate chain; HTTPS when set with tls_key
+  std::string tls_key;
+  bool access_log = false;
+  bool handle_signals = true;  // SIGINT/SIGTERM call Stop()
+};
+
+class Server {
+ public:
+  // The router, cache and metrics must outlive the server.
+  Server(ServerOptions options, const Router& router, const ResourceCache& resources,
+         HttpMetrics& metrics);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // What to answer when no route matches (default: a problem+json 404).
+  void SetNotFound(Handler handler);
+  // Maps a request to its key in the ResourceSet (default: the path).
+  void SetResourceKey(std::function<std::string(const Request&)> key);
+
+  // Loads TLS material, binds and listens. InvalidArgument for a bad address,
+  // Unavailable when the port is taken, IoError for unreadable certificates.
+  base::Status Start();
+  // The bound port (after Start).
+  uint16_t port() const;
+  // Serves until Stop() (or a signal), drains, and returns. Call once, after Start.
+  void Run();
+  void Stop();
+  bool stopping() const;
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace phare::http

@@ -1,0 +1,70 @@
+// Internals of Server, shared by server.cc (lifecycle, accepting) and session.cc (one
+// connection's request loop). Heavy headers: include from those two files only.
+#pragma once
+
+#include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+
+#include <atomic>
+#include <list>
+#include <memory>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "http/server.h"
+
+namespace phare::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+// One open connection as seen by Stop(): it may be closed at once when idle.
+struct SessionHandle {
+  bool idle = true;
+  std::function<void()> close;
+};
+
+// What belongs to one network thread; touched only from that thread.
+struct Worker {
+  asio::io_context ioc{1};
+  std::list<SessionHandle*> sessions;
+};
+
+struct Server::Impl {
+  Impl(ServerOptions o, const Router& r, const ResourceCache& c, HttpMetrics& m)
+      : options(std::move(o)), router(r), resources(c), metrics(m) {}
+
+  // session.cc
+  template <class Stream>
+  asio::awaitable<void> Session(Stream stream, std::string remote);
+  asio::awaitable<void> ServePlain(tcp::socket socket);
+  asio::awaitable<void> ServeTls(tcp::socket socket);
+
+  // server.cc
+  asio::awaitable<void> Accept();
+  void CloseIdle(Worker& worker);
+
+  ServerOptions options;
+  const Router& router;
+  const ResourceCache& resources;
+  HttpMetrics& metrics;
+  Handler not_found;
+  std::function<std::string(const Request&)> resource_key;
+
+  std::vector<std::unique_ptr<Worker>> workers;
+  std::unique_ptr<asio::thread_pool> blocking;
+  std::optional<tcp::acceptor> acceptor;
+  std::optional<asio::ssl::context> tls;
+  std::atomic<bool> stopping{false};
+  std::atomic<int> open_sessions{0};
+  size_t next_worker = 0;
+  uint16_t port = 0;
+};
+
+}  // namespace phare::http
