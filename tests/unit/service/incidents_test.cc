@@ -93,11 +93,14 @@ TEST_F(IncidentServiceTest, ValidationNamesTheFieldAndWritesNothing) {
 
 TEST_F(IncidentServiceTest, MaintenanceMovesOnScheduleAndRestoresComponents) {
   const std::string vps = MakeComponent("VPS — Gravelines");
-  ASSERT_TRUE(components_->Update(actor_, vps, [] {
-    ComponentInput in;
-    in.status = ComponentStatus::kDegradedPerformance;
-    return in;
-  }()).ok());
+  ASSERT_TRUE(components_
+                  ->Update(actor_, vps,
+                           [] {
+                             ComponentInput in;
+                             in.status = ComponentStatus::kDegradedPerformance;
+                             return in;
+                           }())
+                  .ok());
   IncidentInput in;
   in.name = "Router upgrade";
   in.scheduled_for = clock_.Now() + minutes(60);
