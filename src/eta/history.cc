@@ -70,7 +70,10 @@ void Calibrate(std::span<const PastIncident* const> history, model::IncidentKind
       }
     }
   }
-  prior.calibration = at_updates.Shrunk({0, prior.all.sigma, 0}, config.calibration_weight);
+  // Without past updates the conditional interval is kept as it is.
+  if (at_updates.n >= 2) {
+    prior.calibration = at_updates.Shrunk({0, prior.all.sigma, 0}, config.calibration_weight);
+  }
   prior.cadence = cadence.Shrunk(config.cadence_default, config.calibration_weight);
 }
 

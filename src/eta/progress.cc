@@ -91,7 +91,9 @@ std::optional<SourceEstimate> ProgressEstimate(std::span<const ProgressSample> s
   if (last == nullptr) return std::nullopt;
   SourceEstimate out;
   out.source = std::string(kSourceProgress);
-  if (Fraction(*last) >= config.target) {
+  // Counts are whole: the target is reached within half a resource of it.
+  if (static_cast<double>(last->restored) + 0.5 >=
+      config.target * static_cast<double>(last->total)) {
     out.remaining = {std::log(kMinRemainingHours), 0.5};
     out.reason = fmt::format("{:.0f} % restored: restoration complete", 100 * Fraction(*last));
     return out;
