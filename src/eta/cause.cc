@@ -90,8 +90,12 @@ std::string NormalizeCause(std::string_view cause, std::string_view fallback_tex
   auto not_space = [](unsigned char c) { return !std::isspace(c); };
   out.erase(out.begin(), std::find_if(out.begin(), out.end(), not_space));
   out.erase(std::find_if(out.rbegin(), out.rend(), not_space).base(), out.end());
-  if (out.empty()) out = DeriveCause(fallback_text);
-  return out;
+  if (out.empty()) return DeriveCause(fallback_text);
+  const auto names = CauseNames();
+  if (std::find(names.begin(), names.end(), out) != names.end()) return out;
+  // A word of the operator's ("power", "dns") joins its category; others stay theirs.
+  std::string derived = DeriveCause(out);
+  return derived == "other" ? out : derived;
 }
 
 }  // namespace phare::eta

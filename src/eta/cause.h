@@ -18,7 +18,11 @@ std::span<const std::string_view> CauseNames();
 // The first category whose words appear in `text` (case-insensitive, whole words).
 std::string DeriveCause(std::string_view text);
 
-// Lower-cases `cause` and trims it, or derives it from `fallback_text` when empty.
+// The category for an incident's stated cause: lower-cased and trimmed; a cause
+// whose words belong to a category maps to it ("Power" → "facility", "DNS" →
+// "network"); other causes are kept as given (a page's own categories). Derived
+// from `fallback_text` (the title) when `cause` is empty. Callers normalise the
+// causes of past incidents the same way before handing them to the estimator.
 std::string NormalizeCause(std::string_view cause, std::string_view fallback_text);
 
 }  // namespace phare::eta

@@ -148,7 +148,9 @@ TEST(CauseTest, DerivesBroadCategoriesFromWords) {
   EXPECT_EQ(DeriveCause("Both grid feeds lost, generators failed"), "facility");
   EXPECT_EQ(DeriveCause("Customers unable to create VMs in us-central1"), "compute");
   EXPECT_EQ(DeriveCause("Something odd"), "other");
-  EXPECT_EQ(NormalizeCause("  Power ", "packet loss"), "power");
+  EXPECT_EQ(NormalizeCause("  Power ", "packet loss"), "facility");
+  EXPECT_EQ(NormalizeCause("Network", ""), "network");
+  EXPECT_EQ(NormalizeCause("Cosmic rays", ""), "cosmic rays");
   EXPECT_EQ(NormalizeCause("", "packet loss"), "network");
 }
 
