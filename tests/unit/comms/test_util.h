@@ -9,6 +9,7 @@
 
 #include "base/time.h"
 #include "comms/catalog.h"
+#include "comms/checker.h"
 #include "comms/time_format.h"
 #include "comms/time_tokens.h"
 
@@ -46,6 +47,23 @@ inline std::string Resolve(const std::string& body, const std::string& language,
   auto formatter = TimeFormatter::Create(CatalogFor(language), ZoneNamed(zone));
   EXPECT_TRUE(formatter.ok());
   return ResolveTimes(body, *formatter, reference).text();
+}
+
+inline std::vector<std::string> Rules(const std::vector<Finding>& findings) {
+  std::vector<std::string> rules;
+  for (const auto& f : findings) rules.push_back(f.rule);
+  return rules;
+}
+
+inline bool Has(const std::vector<Finding>& findings, std::string_view rule) {
+  return std::any_of(findings.begin(), findings.end(),
+                     [&](const Finding& f) { return f.rule == rule; });
+}
+
+inline std::string Describe(const std::vector<Finding>& findings) {
+  std::string out;
+  for (const auto& f : findings) out += f.rule + ": " + f.message + "\n";
+  return out;
 }
 
 }  // namespace phare::comms::testing
