@@ -41,6 +41,10 @@ struct Component {
   bool only_show_if_degraded = false;
   bool group = false;
   std::optional<std::string> start_date;  // "YYYY-MM-DD"
+  // phare: what customers call it, for drafting plain-language messages: a product code
+  // of the catalogs ("dedicated_servers", "vps"...) and a place ("Strasbourg").
+  std::string product;
+  std::string location;
   base::Time created_at{};
   base::Time updated_at{};
 };

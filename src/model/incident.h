@@ -77,8 +77,26 @@ struct Estimate {
   base::Time p10{};
   base::Time p50{};
   base::Time p90{};
-  std::string source;  // operator | progress | history | combined
-  std::string reason;  // one line, for operators
+  std::string source;        // operator | progress | history | combined
+  std::string reason;        // one line, for operators
+  base::Time expected_by{};  // the conservative quantile the page promises (p75 by default)
+};
+
+// At `at`, `restored` of `total` resources of `scope` ("" for the whole incident) were
+// back (from monitoring probes, operators, or the inventory).
+struct ProgressSample {
+  std::string scope;
+  base::Time at{};
+  int64_t restored = 0;
+  int64_t total = 0;
+};
+
+// A restoration time an operator stated: a single time (`to`) or an interval.
+struct OperatorEstimate {
+  std::string scope;
+  base::Time stated_at{};
+  std::optional<base::Time> from;
+  base::Time to{};
 };
 
 struct IncidentUpdate {

@@ -25,6 +25,7 @@ class ComponentTable {
  public:
   static base::Result<ComponentTable> Load(store::Tx& tx);
   model::Component* Find(const std::string& id);
+  const std::vector<model::Component>& all() const { return all_; }
   // Sets `id` to `status` at `now`, recording the change in `affected` (no-op when
   // unchanged).
   base::Status Set(store::Tx& tx, const std::string& id, model::ComponentStatus status,

@@ -5,6 +5,7 @@
 
 #include "base/random.h"
 #include "service/audit.h"
+#include "service/estimates.h"
 #include "service/incident_rules.h"
 
 namespace phare::service {
@@ -52,42 +53,122 @@ base::Status ApplyFields(ComponentTable& table, const IncidentInput& in, model::
   return base::Status::Ok();
 }
 
-// Applies `in` to `i` (fields, component statuses, status side effects) and, when
-// something public changed, appends an update. Writes the incident.
-base::Status Change(store::Tx& tx, ComponentTable& table, model::Incident& i,
-                    const IncidentInput& in, base::Time now, base::Random& random, bool create) {
+// Everything one write needs besides the incident and its input.
+struct ChangeEnv {
+  store::Tx& tx;
+  ComponentTable& table;
+  base::Time now;
+  base::Random& random;
+  const Policies& policies;
+  PublishReport& report;
+  bool enforce_checker = true;  // automatic updates (the scheduler's) are never blocked
+};
+
+// The promise of the next update: the operator's, else the cadence's for open
+// incidents; none once closed or for maintenance.
+void PromiseNextUpdate(model::Incident& i, const IncidentInput& in, base::Time now,
+                       const Policies& policies) {
+  if (model::IsClosed(i.status) || i.kind != model::IncidentKind::kIncident) {
+    i.next_update_at.reset();
+  } else if (!in.next_update_at) {
+    i.next_update_at = comms::NextUpdateDue(now, policies.cadence);
+  }
+}
+
+// The bodies of the new update: the operator's, plus drafts when asked; the default
+// `body` falls back to the draft in the page's default audience and language.
+base::Status ComposeBodies(ChangeEnv& env, const model::Incident& i, const IncidentInput& in,
+                           bool first_update, model::IncidentUpdate& u) {
+  u.bodies = in.bodies;
+  if (!in.draft) return base::Status::Ok();
+  auto drafts =
+      comms::DraftUpdate(DraftState(i, env.table.all(), in.draft_facts, env.now, first_update));
+  if (!drafts.ok()) {
+    return base::InvalidArgument(drafts.status().message(), "incident.phare.draft");
+  }
+  MergeDrafts(*drafts, u.bodies);
+  for (auto& note : drafts->notes) env.report.warnings.push_back("draft: " + note);
+  if (u.body.empty()) {
+    for (const auto& b : u.bodies) {
+      if (b.audience == env.policies.default_audience &&
+          b.language == env.policies.default_language) {
+        u.body = b.body;
+      }
+    }
+  }
+  return base::Status::Ok();
+}
+
+// Runs the checker; fails (and so writes nothing) when a finding blocks publishing.
+base::Status CheckUpdate(ChangeEnv& env, const model::Incident& i, const model::IncidentUpdate& u,
+                         bool first_update) {
+  PHARE_ASSIGN_OR_RETURN(auto page, env.tx.GetPage());
+  auto zone = base::Zone::Find(page.time_zone);
+  PHARE_ASSIGN_OR_RETURN(auto findings,
+                         CheckBodies(i, env.table.all(), u.body, u.bodies, first_update, env.now,
+                                     env.policies, zone.ok() ? *zone : base::Zone::Utc()));
+  std::string blocking;
+  for (const auto& f : findings) {
+    if (!f.finding.blocking) continue;
+    if (!blocking.empty()) blocking += ", ";
+    blocking +=
+        f.finding.rule + " (" + std::string(model::ToString(f.audience)) + "/" + f.language + ")";
+  }
+  env.report.findings = std::move(findings);
+  if (!blocking.empty() && env.enforce_checker) {
+    return base::InvalidArgument("the message checker blocks publishing: " + blocking,
+                                 "incident.body");
+  }
+  return base::Status::Ok();
+}
+
+// Applies `in` to `i` (fields, component statuses, status side effects, the promised
+// next update, estimates) and, when something public changed, appends a checked update.
+// Writes the incident.
+base::Status Change(ChangeEnv& env, model::Incident& i, const IncidentInput& in, bool create) {
   const model::IncidentStatus old_status = i.status;
-  PHARE_RETURN_IF_ERROR(ApplyFields(table, in, i));
+  const bool first_update = create;
+  PHARE_RETURN_IF_ERROR(ApplyFields(env.table, in, i));
   std::vector<model::AffectedComponent> affected;
   std::set<std::string> explicit_ids;
   for (const auto& [id, status] : in.components) {
     explicit_ids.insert(id);
-    PHARE_RETURN_IF_ERROR(table.Set(tx, id, status, now, affected));
+    PHARE_RETURN_IF_ERROR(env.table.Set(env.tx, id, status, env.now, affected));
   }
-  PHARE_RETURN_IF_ERROR(
-      rules::ApplyTransition(tx, table, i, create ? model::IncidentStatus::kScheduled : old_status,
-                             explicit_ids, now, affected));
-  rules::StampStatusTimes(i, now);
-  i.impact = rules::ComputeImpact(i, table);
-  i.updated_at = now;
-  PHARE_RETURN_IF_ERROR(tx.PutIncident(i));
+  PHARE_RETURN_IF_ERROR(rules::ApplyTransition(
+      env.tx, env.table, i, create ? model::IncidentStatus::kScheduled : old_status, explicit_ids,
+      env.now, affected));
+  rules::StampStatusTimes(i, env.now);
+  i.impact = rules::ComputeImpact(i, env.table);
+  i.updated_at = env.now;
 
   const bool status_changed = create || i.status != old_status;
-  if (!status_changed && !in.body && in.bodies.empty() && affected.empty()) {
-    return base::Status::Ok();
+  const bool publishes = status_changed || in.body || !in.bodies.empty() || !affected.empty() ||
+                         in.draft || in.operator_estimate;
+  if (publishes) PromiseNextUpdate(i, in, env.now, env.policies);
+  if (in.operator_estimate) {
+    model::OperatorEstimate stated = *in.operator_estimate;
+    stated.stated_at = env.now;
+    PHARE_RETURN_IF_ERROR(env.tx.AddOperatorEstimate(i.id, stated));
   }
+  PHARE_ASSIGN_OR_RETURN(auto warnings, RecomputeEstimates(env.tx, i, env.now, env.policies.eta));
+  for (auto& w : warnings) env.report.warnings.push_back(std::move(w));
+  PHARE_RETURN_IF_ERROR(env.tx.PutIncident(i));
+  if (!publishes) return base::Status::Ok();
+
   model::IncidentUpdate u;
-  u.id = base::NewId(random);
+  u.id = base::NewId(env.random);
   u.incident_id = i.id;
   u.status = i.status;
   u.body = in.body.value_or(std::string(create ? "" : rules::AutomaticBody(i.status)));
-  u.created_at = u.updated_at = u.display_at = now;
+  u.created_at = u.updated_at = u.display_at = env.now;
   if (!affected.empty()) u.affected_components = std::move(affected);
   u.deliver_notifications = in.deliver_notifications.value_or(true);
-  u.bodies = in.bodies;
+  PHARE_RETURN_IF_ERROR(ComposeBodies(env, i, in, first_update, u));
+  PHARE_RETURN_IF_ERROR(CheckUpdate(env, i, u, first_update));
   u.next_update_at = i.next_update_at;
   if (!i.estimates.empty()) u.estimate = i.estimates.front();
-  PHARE_RETURN_IF_ERROR(tx.InsertUpdate(u));
+  PHARE_RETURN_IF_ERROR(env.tx.InsertUpdate(u));
   i.updates.insert(i.updates.begin(), std::move(u));
   return base::Status::Ok();
 }
@@ -113,10 +194,13 @@ base::Result<model::Incident> IncidentService::Get(const std::string& id) {
 }
 
 base::Result<model::Incident> IncidentService::Create(const model::Actor& actor,
-                                                      const IncidentInput& in) {
+                                                      const IncidentInput& in,
+                                                      PublishReport* report) {
   PHARE_RETURN_IF_ERROR(rules::ValidateInput(in, /*create=*/true));
   const auto now = ctx_.clock.Now();
   model::Incident i;
+  PublishReport local;
+  PublishReport& out = report ? *report : local;
   PHARE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) {
     PHARE_ASSIGN_OR_RETURN(auto page, tx.GetPage());
     PHARE_ASSIGN_OR_RETURN(auto table, ComponentTable::Load(tx));
@@ -128,7 +212,8 @@ base::Result<model::Incident> IncidentService::Create(const model::Actor& actor,
     i.created_at = now;
     i.started_at =
         in.scheduled_for && i.kind == model::IncidentKind::kMaintenance ? *in.scheduled_for : now;
-    PHARE_RETURN_IF_ERROR(Change(tx, table, i, in, now, ctx_.random, /*create=*/true));
+    ChangeEnv env{tx, table, now, ctx_.random, ctx_.policies, out};
+    PHARE_RETURN_IF_ERROR(Change(env, i, in, /*create=*/true));
     return RecordAudit(
         tx, actor, now,
         i.kind == model::IncidentKind::kIncident ? "incident.create" : "maintenance.create",
@@ -140,17 +225,21 @@ base::Result<model::Incident> IncidentService::Create(const model::Actor& actor,
 
 base::Result<model::Incident> IncidentService::Update(const model::Actor& actor,
                                                       const std::string& id,
-                                                      const IncidentInput& in) {
+                                                      const IncidentInput& in,
+                                                      PublishReport* report) {
   PHARE_RETURN_IF_ERROR(rules::ValidateInput(in, /*create=*/false));
   if (in.kind) {
     return base::InvalidArgument("cannot change once created", "incident.phare.kind");
   }
   const auto now = ctx_.clock.Now();
   model::Incident i;
+  PublishReport local;
+  PublishReport& out = report ? *report : local;
   PHARE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) {
     PHARE_ASSIGN_OR_RETURN(i, tx.GetIncident(id));
     PHARE_ASSIGN_OR_RETURN(auto table, ComponentTable::Load(tx));
-    PHARE_RETURN_IF_ERROR(Change(tx, table, i, in, now, ctx_.random, /*create=*/false));
+    ChangeEnv env{tx, table, now, ctx_.random, ctx_.policies, out};
+    PHARE_RETURN_IF_ERROR(Change(env, i, in, /*create=*/false));
     return RecordAudit(tx, actor, now, "incident.update", "incident", i.id);
   }));
   ctx_.on_change();
@@ -211,7 +300,9 @@ base::Result<int> IncidentService::AdvanceMaintenance() {
         in.status = model::IncidentStatus::kCompleted;
       }
       in.body = std::string(rules::AutomaticBody(*in.status));
-      PHARE_RETURN_IF_ERROR(Change(tx, table, i, in, now, ctx_.random, /*create=*/false));
+      PublishReport report;
+      ChangeEnv env{tx, table, now, ctx_.random, ctx_.policies, report, false};
+      PHARE_RETURN_IF_ERROR(Change(env, i, in, /*create=*/false));
       PHARE_RETURN_IF_ERROR(RecordAudit(tx, model::Actor{"scheduler"}, now,
                                         "maintenance." + std::string(model::ToString(i.status)),
                                         "incident", i.id));

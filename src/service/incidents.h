@@ -23,6 +23,7 @@
 #include "model/access.h"
 #include "model/incident.h"
 #include "service/context.h"
+#include "service/drafting.h"
 #include "store/store.h"
 
 namespace phare::service {
@@ -45,6 +46,21 @@ struct IncidentInput {
   std::optional<base::Time> started_at;  // backfill: when it really began
   std::optional<std::string> cause;
   std::optional<std::optional<base::Time>> next_update_at;
+  // phare: an operator's restoration estimate for this update (stated_at is set by
+  // the service), drafting of the bodies the operator did not write, and the facts the
+  // drafts may use.
+  std::optional<model::OperatorEstimate> operator_estimate;
+  bool draft = false;
+  DraftFacts draft_facts;
+};
+
+// What publishing an update produced besides the incident: checker findings on its
+// bodies, warnings (the data disagreeing with an operator's estimate, draft notes).
+// When a finding blocks publishing, the call fails with InvalidArgument (field
+// "incident.body") and nothing is written; the findings say why.
+struct PublishReport {
+  std::vector<BodyFinding> findings;
+  std::vector<std::string> warnings;
 };
 
 struct UpdateEdit {
@@ -59,9 +75,23 @@ class IncidentService {
 
   base::Result<std::vector<model::Incident>> List(const store::IncidentQuery& query);
   base::Result<model::Incident> Get(const std::string& id);
-  base::Result<model::Incident> Create(const model::Actor& actor, const IncidentInput& input);
+  base::Result<model::Incident> Create(const model::Actor& actor, const IncidentInput& input,
+                                       PublishReport* report = nullptr);
   base::Result<model::Incident> Update(const model::Actor& actor, const std::string& id,
-                                       const IncidentInput& input);
+                                       const IncidentInput& input, PublishReport* report = nullptr);
+  // Records restoration progress (monitoring probes, operators) and recomputes the
+  // estimates. InvalidArgument for restored > total, total <= 0, a time in the
+  // future or before the incident began; ResourceExhausted past
+  // eta::kMaxProgressSamples samples.
+  base::Result<model::Incident> AddProgress(const model::Actor& actor, const std::string& id,
+                                            model::ProgressSample sample,
+                                            PublishReport* report = nullptr);
+  base::Result<std::vector<model::ProgressSample>> Progress(const std::string& id);
+  // Drafts (does not publish) the bodies of an update that would move the incident to
+  // `status` (its current one when empty), with their checker findings.
+  base::Result<comms::Drafts> Draft(const std::string& id,
+                                    std::optional<model::IncidentStatus> status,
+                                    const DraftFacts& facts, PublishReport* report = nullptr);
   base::Result<model::Incident> EditUpdate(const model::Actor& actor, const std::string& id,
                                            const std::string& update_id, const UpdateEdit& edit);
   base::Status Delete(const model::Actor& actor, const std::string& id);

@@ -35,6 +35,7 @@ struct IncidentQuery {
   std::string text;                         // substring of the name, case-insensitive
   size_t limit = 100;                       // newest first
   size_t offset = 0;
+  bool with_details = true;  // components, estimates and updates; false: the incident only
 };
 
 class Tx {
@@ -70,6 +71,16 @@ class Tx {
   virtual base::Status SaveComponentStatus(std::string_view incident_id,
                                            std::string_view component_id,
                                            std::optional<model::ComponentStatus> status) = 0;
+
+  // Restoration progress and operator estimates of an incident, oldest first.
+  virtual base::Status AddProgress(std::string_view incident_id,
+                                   const model::ProgressSample& sample) = 0;
+  virtual base::Result<std::vector<model::ProgressSample>> ListProgress(
+      std::string_view incident_id) = 0;
+  virtual base::Status AddOperatorEstimate(std::string_view incident_id,
+                                           const model::OperatorEstimate& estimate) = 0;
+  virtual base::Result<std::vector<model::OperatorEstimate>> ListOperatorEstimates(
+      std::string_view incident_id) = 0;
 
   // API tokens.
   virtual base::Status InsertToken(const model::ApiToken& token) = 0;

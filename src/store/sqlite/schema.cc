@@ -127,6 +127,30 @@ CREATE TABLE audit_log (
   details TEXT NOT NULL
 );
 )sql",
+      // 2: restoration estimates (progress samples, operator statements, the promised
+      // time) and what customers call each component.
+      R"sql(
+ALTER TABLE components ADD COLUMN product TEXT NOT NULL DEFAULT '';
+ALTER TABLE components ADD COLUMN location TEXT NOT NULL DEFAULT '';
+ALTER TABLE incident_estimates ADD COLUMN expected_by INTEGER;
+ALTER TABLE incident_updates ADD COLUMN est_expected_by INTEGER;
+CREATE TABLE progress_samples (
+  incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+  scope TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  restored INTEGER NOT NULL,
+  total INTEGER NOT NULL
+);
+CREATE INDEX progress_by_incident ON progress_samples(incident_id, at);
+CREATE TABLE operator_estimates (
+  incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+  scope TEXT NOT NULL,
+  stated_at INTEGER NOT NULL,
+  from_at INTEGER,
+  to_at INTEGER NOT NULL
+);
+CREATE INDEX operator_estimates_by_incident ON operator_estimates(incident_id, stated_at);
+)sql",
   };
   return migrations;
 }

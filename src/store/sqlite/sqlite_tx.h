@@ -32,6 +32,15 @@ class SqliteTx final : public Tx {
   base::Status SaveComponentStatus(std::string_view incident_id, std::string_view component_id,
                                    std::optional<model::ComponentStatus> status) override;
 
+  base::Status AddProgress(std::string_view incident_id,
+                           const model::ProgressSample& sample) override;
+  base::Result<std::vector<model::ProgressSample>> ListProgress(
+      std::string_view incident_id) override;
+  base::Status AddOperatorEstimate(std::string_view incident_id,
+                                   const model::OperatorEstimate& estimate) override;
+  base::Result<std::vector<model::OperatorEstimate>> ListOperatorEstimates(
+      std::string_view incident_id) override;
+
   base::Status InsertToken(const model::ApiToken& token) override;
   base::Result<model::ApiToken> FindTokenByHash(std::string_view hash) override;
   base::Result<std::vector<model::ApiToken>> ListTokens() override;

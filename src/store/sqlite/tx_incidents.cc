@@ -75,7 +75,7 @@ base::Result<std::vector<model::Incident>> SqliteTx::ListIncidents(const Inciden
     if (!row) break;
     out.push_back(ReadIncident(*s));
   }
-  PHARE_RETURN_IF_ERROR(LoadIncidentDetails(out));
+  if (q.with_details) PHARE_RETURN_IF_ERROR(LoadIncidentDetails(out));
   return out;
 }
 
@@ -136,11 +136,12 @@ base::Status SqliteTx::LoadIncidentDetails(std::vector<model::Incident>& inciden
   {
     PHARE_ASSIGN_OR_RETURN(
         Statement * s,
-        conn_.Prepare("SELECT u.id, incident_id, status, body, created_at, updated_at, display_at, "
-                      "deliver_notifications, has_affected, next_update_at, est_scope, est_p10, "
-                      "est_p50, est_p90, est_source, est_reason FROM incident_updates u "
-                      "JOIN temp.want_incidents w ON w.id = u.incident_id "
-                      "ORDER BY u.display_at DESC, u.seq DESC"));
+        conn_.Prepare(
+            "SELECT u.id, incident_id, status, body, created_at, updated_at, display_at, "
+            "deliver_notifications, has_affected, next_update_at, est_scope, est_p10, "
+            "est_p50, est_p90, est_source, est_reason, est_expected_by FROM incident_updates u "
+            "JOIN temp.want_incidents w ON w.id = u.incident_id "
+            "ORDER BY u.display_at DESC, u.seq DESC"));
     for (;;) {
       PHARE_ASSIGN_OR_RETURN(bool row, s->Step());
       if (!row) break;
@@ -288,7 +289,7 @@ base::Status SqliteTx::PutIncident(const model::Incident& i) {
   PHARE_ASSIGN_OR_RETURN(
       Statement * est,
       conn_.Prepare("INSERT INTO incident_estimates (incident_id, scope, p10, p50, p90, source, "
-                    "reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+                    "reason, expected_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
   for (const auto& e : i.estimates) {
     est->Bind(1, i.id)
         .Bind(2, e.scope)
@@ -296,7 +297,8 @@ base::Status SqliteTx::PutIncident(const model::Incident& i) {
         .Bind(4, base::ToMillis(e.p50))
         .Bind(5, base::ToMillis(e.p90))
         .Bind(6, e.source)
-        .Bind(7, e.reason);
+        .Bind(7, e.reason)
+        .Bind(8, base::ToMillis(e.expected_by));
     PHARE_RETURN_IF_ERROR(est->Run());
   }
   return base::Status::Ok();
@@ -316,9 +318,10 @@ base::Status SqliteTx::InsertUpdate(const model::IncidentUpdate& u) {
       conn_.Prepare(
           "INSERT INTO incident_updates (id, incident_id, seq, status, body, created_at, "
           "updated_at, display_at, deliver_notifications, has_affected, next_update_at, "
-          "est_scope, est_p10, est_p50, est_p90, est_source, est_reason) VALUES (?1, ?2, "
+          "est_scope, est_p10, est_p50, est_p90, est_source, est_reason, est_expected_by) "
+          "VALUES (?1, ?2, "
           "(SELECT COALESCE(MAX(seq), 0) + 1 FROM incident_updates WHERE incident_id = ?2), "
-          "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"));
+          "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"));
   s->Bind(1, u.id)
       .Bind(2, u.incident_id)
       .Bind(3, model::ToString(u.status))
@@ -335,7 +338,8 @@ base::Status SqliteTx::InsertUpdate(const model::IncidentUpdate& u) {
         .Bind(13, base::ToMillis(u.estimate->p50))
         .Bind(14, base::ToMillis(u.estimate->p90))
         .Bind(15, u.estimate->source)
-        .Bind(16, u.estimate->reason);
+        .Bind(16, u.estimate->reason)
+        .Bind(17, base::ToMillis(u.estimate->expected_by));
   }
   PHARE_RETURN_IF_ERROR(s->Run());
   return WriteUpdateChildren(u);

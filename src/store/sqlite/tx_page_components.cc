@@ -6,7 +6,7 @@ namespace {
 
 constexpr std::string_view kComponentColumns =
     "id, page_id, group_id, name, description, status, position, showcase, "
-    "only_show_if_degraded, is_group, start_date, created_at, updated_at";
+    "only_show_if_degraded, is_group, start_date, created_at, updated_at, product, location";
 
 model::Component ReadComponent(const Statement& s) {
   model::Component c;
@@ -23,6 +23,8 @@ model::Component ReadComponent(const Statement& s) {
   c.start_date = s.OptText(10);
   c.created_at = base::FromMillis(s.Int(11));
   c.updated_at = base::FromMillis(s.Int(12));
+  c.product = s.Text(13);
+  c.location = s.Text(14);
   return c;
 }
 
@@ -39,7 +41,9 @@ void BindComponent(Statement& s, const model::Component& c) {
       .Bind(10, c.group)
       .Bind(11, c.start_date)
       .Bind(12, base::ToMillis(c.created_at))
-      .Bind(13, base::ToMillis(c.updated_at));
+      .Bind(13, base::ToMillis(c.updated_at))
+      .Bind(14, c.product)
+      .Bind(15, c.location);
 }
 
 }  // namespace
@@ -97,9 +101,10 @@ base::Result<model::Component> SqliteTx::GetComponent(std::string_view id) {
 }
 
 base::Status SqliteTx::InsertComponent(const model::Component& c) {
-  PHARE_ASSIGN_OR_RETURN(Statement * s,
-                         conn_.Prepare("INSERT INTO components (" + std::string(kComponentColumns) +
-                                       ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)"));
+  PHARE_ASSIGN_OR_RETURN(
+      Statement * s,
+      conn_.Prepare("INSERT INTO components (" + std::string(kComponentColumns) +
+                    ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)"));
   BindComponent(*s, c);
   return s->Run();
 }
@@ -107,9 +112,10 @@ base::Status SqliteTx::InsertComponent(const model::Component& c) {
 base::Status SqliteTx::UpdateComponent(const model::Component& c) {
   PHARE_ASSIGN_OR_RETURN(
       Statement * s,
-      conn_.Prepare("UPDATE components SET page_id=?2, group_id=?3, name=?4, description=?5, "
-                    "status=?6, position=?7, showcase=?8, only_show_if_degraded=?9, is_group=?10, "
-                    "start_date=?11, created_at=?12, updated_at=?13 WHERE id=?1"));
+      conn_.Prepare(
+          "UPDATE components SET page_id=?2, group_id=?3, name=?4, description=?5, "
+          "status=?6, position=?7, showcase=?8, only_show_if_degraded=?9, is_group=?10, "
+          "start_date=?11, created_at=?12, updated_at=?13, product=?14, location=?15 WHERE id=?1"));
   BindComponent(*s, c);
   PHARE_RETURN_IF_ERROR(s->Run());
   if (s->Changes() == 0) return base::NotFound("component '" + c.id + "' does not exist");

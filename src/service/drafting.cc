@@ -1,0 +1,97 @@
+#include "service/drafting.h"
+
+#include <algorithm>
+
+namespace phare::service {
+namespace {
+
+const model::Component* Find(const std::vector<model::Component>& all, const std::string& id) {
+  for (const auto& c : all) {
+    if (c.id == id) return &c;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+comms::IncidentState DraftState(const model::Incident& i,
+                                const std::vector<model::Component>& components,
+                                const DraftFacts& facts, base::Time at, bool first_update) {
+  comms::IncidentState s;
+  s.kind = i.kind;
+  s.status = i.status;
+  s.impact = i.impact;
+  s.at = at;
+  s.started_at = std::min(i.started_at, at);
+  if (model::IsClosed(i.status)) s.resolved_at = i.resolved_at.value_or(at);
+  s.scheduled_for = i.scheduled_for;
+  s.scheduled_until = i.scheduled_until;
+  for (const auto& id : i.component_ids) {
+    const model::Component* c = Find(components, id);
+    if (!c) continue;
+    comms::AffectedService service;
+    service.product = c->product;
+    service.location = c->location;
+    if (c->product.empty()) service.names = {{"en", c->name}};  // no catalog name: its own
+    const bool seen = std::any_of(s.services.begin(), s.services.end(), [&](const auto& o) {
+      return o.product == service.product && o.location == service.location &&
+             o.names == service.names;
+    });
+    if (!seen && s.services.size() < comms::kMaxServices) s.services.push_back(std::move(service));
+    s.components.push_back({c->name, c->status, ""});
+  }
+  s.resources_affected = facts.resources_affected;
+  s.customers_affected = facts.customers_affected;
+  if (!i.estimates.empty() && i.estimates.front().p90 > at) s.estimate = i.estimates.front();
+  if (i.next_update_at && *i.next_update_at > at) s.next_update_at = i.next_update_at;
+  s.workaround = facts.workaround;
+  s.cause = i.cause;
+  s.root_cause = facts.root_cause;
+  s.first_update = first_update && i.kind == model::IncidentKind::kIncident;
+  s.resolution = model::IsClosed(i.status);
+  s.postmortem_planned = facts.postmortem_planned;
+  s.postmortem_by = facts.postmortem_by;
+  s.credits_apply = facts.credits_apply;
+  return s;
+}
+
+void MergeDrafts(const comms::Drafts& drafts, std::vector<model::LocalizedBody>& bodies) {
+  for (const auto& draft : drafts.bodies) {
+    const bool given = std::any_of(bodies.begin(), bodies.end(), [&](const auto& b) {
+      return b.audience == draft.audience && b.language == draft.language;
+    });
+    if (!given) bodies.push_back(draft);
+  }
+}
+
+base::Result<std::vector<BodyFinding>> CheckBodies(
+    const model::Incident& i, const std::vector<model::Component>& components,
+    const std::string& body, const std::vector<model::LocalizedBody>& bodies, bool first_update,
+    base::Time at, const Policies& policies, const base::Zone& zone) {
+  comms::CheckContext ctx;
+  ctx.kind = i.kind;
+  ctx.status = i.status;
+  ctx.first_update = first_update && i.kind == model::IncidentKind::kIncident;
+  for (const auto& id : i.component_ids) {
+    if (const model::Component* c = Find(components, id)) ctx.components.push_back(c->name);
+  }
+  ctx.zone = zone;
+  ctx.reference = at;
+  std::vector<model::LocalizedBody> all = bodies;
+  const bool default_given = std::any_of(all.begin(), all.end(), [&](const auto& b) {
+    return b.audience == policies.default_audience && b.language == policies.default_language;
+  });
+  if (!body.empty() && !default_given) {
+    all.push_back({policies.default_audience, policies.default_language, body});
+  }
+  std::vector<BodyFinding> out;
+  for (const auto& b : all) {
+    if (b.body.empty()) continue;
+    PHARE_ASSIGN_OR_RETURN(auto findings,
+                           comms::Checker::Builtin().Check(b, ctx, policies.checker));
+    for (auto& f : findings) out.push_back({b.audience, b.language, std::move(f)});
+  }
+  return out;
+}
+
+}  // namespace phare::service

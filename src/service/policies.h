@@ -1,0 +1,24 @@
+// The page's communication and estimation policies, from the configuration file
+// ([comms], [cadence], [eta]): how bodies are checked before publishing, how often
+// open incidents promise an update, how estimates are computed. Plain values.
+#pragma once
+
+#include <string>
+
+#include "comms/cadence.h"
+#include "comms/checker.h"
+#include "eta/eta.h"
+#include "model/incident.h"
+
+namespace phare::service {
+
+struct Policies {
+  // The audience and language of Statuspage's `body` field.
+  std::string default_language = "en";
+  model::Audience default_audience = model::Audience::kTechnical;
+  comms::CheckerConfig checker;
+  comms::CadencePolicy cadence;
+  eta::EtaConfig eta;
+};
+
+}  // namespace phare::service
