@@ -85,7 +85,9 @@ class PropagationCore {
   void SetForced(NodeIndex n, uint8_t forced);
   // Re-evaluates the queued nodes and everything that depends on them, calling
   // visit(node, old_flags, new_flags) for each node evaluated, in index order.
-  template <class Visit>
+  // kDownOnly computes only kDown (at-risk and degraded bits go stale): for what-if
+  // sweeps that are undone afterwards.
+  template <bool kDownOnly = false, class Visit>
   void Propagate(Visit&& visit);
 
   // Between StartUndoLog() and Undo(), every change is logged; Undo() reverts them all.
@@ -94,6 +96,14 @@ class PropagationCore {
 
  private:
   uint8_t Evaluate(NodeIndex n) const;
+  bool EvaluateDown(NodeIndex n) const {
+    if (flags_[n] & kForcedDown) return true;
+    const IndexRange groups = inv_->groups(n);
+    for (GroupIndex g = groups.begin; g < groups.end; ++g) {
+      if (counters_[g].alive < inv_->group_k(g)) return true;
+    }
+    return false;
+  }
   void SetFlags(NodeIndex n, uint8_t value) {
     if (logging_) node_log_.emplace_back(n, flags_[n]);
     flags_[n] = value;
@@ -108,12 +118,14 @@ class PropagationCore {
   std::vector<std::pair<GroupIndex, GroupCounters>> group_log_;
 };
 
-template <class Visit>
+template <bool kDownOnly, class Visit>
 void PropagationCore::Propagate(Visit&& visit) {
   NodeIndex n;
   while (dirty_.PopMin(n)) {
     const uint8_t old_flags = flags_[n];
-    const uint8_t new_flags = Evaluate(n);
+    const uint8_t new_flags =
+        kDownOnly ? static_cast<uint8_t>((old_flags & ~kDown) | (EvaluateDown(n) ? kDown : 0))
+                  : Evaluate(n);
     if (old_flags != new_flags) SetFlags(n, new_flags);
     const uint8_t changed = (old_flags ^ new_flags) & kComputed;
     if (changed) {
