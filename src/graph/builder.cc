@@ -225,6 +225,11 @@ void InventoryBuilder::PutAttribute(std::string_view key, std::string_view value
                     "attribute " + Quote(key) + " is longer than " +
                         std::to_string(limits_.max_value_bytes) + " bytes");
   }
+  if (d.text.bytes() + key.size() + value.size() > limits_.max_text_bytes) {
+    return AddError(
+        current_line_, id,
+        "attributes exceed " + std::to_string(limits_.max_text_bytes) + " bytes in all");
+  }
   for (uint32_t a = d.attr_begin[current_]; a < d.attr_end[current_]; ++a) {
     if (d.text.Get(d.attrs[a].first) == key) {
       return AddError(current_line_, id, "attribute " + Quote(key) + " is given twice");

@@ -39,6 +39,7 @@ struct Limits {
   size_t max_value_bytes = 1024;
   uint32_t max_sites = 60'000;
   uint32_t max_products = 4'096;
+  size_t max_text_bytes = size_t{1} << 30;  // all distinct SLAs and attribute keys and values
   size_t max_errors_kept = ErrorList::kDefaultKept;
 };
 

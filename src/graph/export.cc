@@ -117,13 +117,14 @@ void CsvRow(const Inventory& inv, NodeIndex n, const std::vector<std::string>& k
   const ResourceIndex r = inv.resource_of(n);
   const std::string_view product = r == kNone ? "" : inv.product_name(inv.resource_product(r));
   const std::string_view sla = r == kNone ? "" : inv.resource_sla(r);
+  const std::string depends = DependsCell(inv, n);
   const std::string_view fields[] = {
       inv.id(n),
       ToString(inv.kind(n)),
       inv.Attribute(n, "name").value_or(""),
       DeclaredSite(inv, n),
       inv.standby(n) ? "true" : "",
-      DependsCell(inv, n),
+      depends,
       r == kNone ? "" : inv.customer_id(inv.resource_customer(r)),
       product,
       sla == product ? "" : sla,

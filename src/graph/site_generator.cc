@@ -79,8 +79,9 @@ void SiteGenerator::Network(const SiteSpec& s) {
     routers.push_back(s.id + "-router-" + std::to_string(i));
     Node(routers.back(), NodeKind::kRouter, 1, {room}, "Router " + std::to_string(i));
   }
+  const std::string network = s.id + "-network";
   NodeSpec spec;
-  spec.id = s.id + "-network";
+  spec.id = network;
   spec.kind = NodeKind::kNetwork;
   spec.name = "Site network";
   builder_.AddNode(spec, 0);

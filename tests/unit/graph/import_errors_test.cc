@@ -125,5 +125,20 @@ TEST(ImportErrors, OverlongLineIsReportedWithItsNumber) {
   EXPECT_NE(result->errors.kept()[0].message.find("longer than 64"), std::string::npos);
 }
 
+TEST(ImportErrors, LimitsAreEnforced) {
+  ImportOptions options;
+  options.limits.max_nodes = 2;
+  options.limits.max_attributes_per_node = 1;
+  const std::string text = R"({"id":"a","kind":"rack","attrs":{"x":"1","y":"2"}}
+{"id":"b","kind":"rack"}
+{"id":"c","kind":"rack"}
+)";
+  auto result = ImportInventoryBytes(text, options);
+  ASSERT_TRUE(result.ok());
+  ASSERT_FALSE(result->ok());
+  EXPECT_TRUE(Has(At(result->errors, 1), "a", "more than 1 attributes"));
+  EXPECT_TRUE(Has(At(result->errors, 3), "c", "more than 2 nodes"));
+}
+
 }  // namespace
 }  // namespace phare::graph

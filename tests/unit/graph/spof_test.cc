@@ -88,7 +88,8 @@ TEST(Spof, LiveStateShowsWhatBecameCritical) {
   Propagation p(Strasbourg(true).Build());
   EXPECT_EQ(Find(FindSinglePointsOfFailure(p).hidden, p.inventory(), "gen-b"), nullptr);
   p.Set(testing::N(p.inventory(), "gen-a"), Condition::kDown);
-  const SinglePoint* gen_b = Find(FindSinglePointsOfFailure(p).hidden, p.inventory(), "gen-b");
+  const SpofReport live = FindSinglePointsOfFailure(p);
+  const SinglePoint* gen_b = Find(live.hidden, p.inventory(), "gen-b");
   ASSERT_NE(gen_b, nullptr);  // the last generator chain
   EXPECT_EQ(gen_b->resources_at_risk, 3u);
   p.Set(testing::N(p.inventory(), "ups1"), Condition::kDown);
