@@ -132,61 +132,66 @@ void CsvRecordReader::ReadHeader(uint64_t line_no) {
   }
 }
 
-void CsvRecordReader::ReadRow(uint64_t line_no) {
+// One row's cells, before they reach the builder.
+struct Row {
   NodeSpec spec;
-  std::string_view on, depends;
+  std::string_view on;
+  std::string_view depends;
   std::vector<std::string> errors;
-  for (size_t i = 0; i < columns_.size(); ++i) {
-    const std::string_view cell = Trim(fields_[i]);
-    switch (columns_[i]) {
-      case Column::kId:
-        spec.id = cell;
-        break;
-      case Column::kName:
-        spec.name = cell;
-        break;
-      case Column::kSite:
-        spec.site = cell;
-        break;
-      case Column::kOn:
-        on = cell;
-        break;
-      case Column::kDepends:
-        depends = cell;
-        break;
-      case Column::kCustomer:
-        spec.customer = cell;
-        break;
-      case Column::kProduct:
-        spec.product = cell;
-        break;
-      case Column::kSla:
-        spec.sla = cell;
-        break;
-      case Column::kAttr:
-        break;
-      case Column::kKind:
-        if (auto kind = ParseNodeKind(cell)) {
-          spec.kind = *kind;
-        } else {
-          errors.push_back("unknown kind '" + std::string(cell) + "'; expected one of " +
+};
+
+// Where a plain text column goes, or nullptr for the others.
+std::string_view* TextField(Column column, Row& row) {
+  switch (column) {
+    case Column::kId:
+      return &row.spec.id;
+    case Column::kName:
+      return &row.spec.name;
+    case Column::kSite:
+      return &row.spec.site;
+    case Column::kOn:
+      return &row.on;
+    case Column::kDepends:
+      return &row.depends;
+    case Column::kCustomer:
+      return &row.spec.customer;
+    case Column::kProduct:
+      return &row.spec.product;
+    case Column::kSla:
+      return &row.spec.sla;
+    default:
+      return nullptr;
+  }
+}
+
+void ReadCell(Column column, std::string_view cell, Row& row) {
+  if (std::string_view* field = TextField(column, row)) {
+    *field = cell;
+  } else if (column == Column::kKind) {
+    if (auto kind = ParseNodeKind(cell)) {
+      row.spec.kind = *kind;
+    } else {
+      row.errors.push_back("unknown kind '" + std::string(cell) + "'; expected one of " +
                            std::string(NodeKindNames()));
-        }
-        break;
-      case Column::kStandby:
-        if (cell == "true" || cell == "1") {
-          spec.standby = true;
-        } else if (!cell.empty() && cell != "false" && cell != "0") {
-          errors.push_back("standby must be true or false");
-        }
-        break;
+    }
+  } else if (column == Column::kStandby) {
+    if (cell == "true" || cell == "1") {
+      row.spec.standby = true;
+    } else if (!cell.empty() && cell != "false" && cell != "0") {
+      row.errors.push_back("standby must be true or false");
     }
   }
-  for (std::string& error : errors) builder_.AddError(line_no, spec.id, std::move(error));
-  if (spec.id.empty()) return builder_.AddError(line_no, "", "the id is empty");
-  if (!builder_.AddNode(spec, line_no)) return;
-  if (!on.empty()) builder_.AddGroup(1, {&on, 1});
-  AddGroups(depends, spec.id, line_no);
+}
+
+void CsvRecordReader::ReadRow(uint64_t line_no) {
+  Row row;
+  for (size_t i = 0; i < columns_.size(); ++i) ReadCell(columns_[i], Trim(fields_[i]), row);
+  const std::string_view id = row.spec.id;
+  for (std::string& error : row.errors) builder_.AddError(line_no, id, std::move(error));
+  if (id.empty()) return builder_.AddError(line_no, "", "the id is empty");
+  if (!builder_.AddNode(row.spec, line_no)) return;
+  if (!row.on.empty()) builder_.AddGroup(1, {&row.on, 1});
+  AddGroups(row.depends, id, line_no);
   for (size_t i = 0; i < columns_.size(); ++i) {
     if (columns_[i] == Column::kAttr && !Trim(fields_[i]).empty()) {
       builder_.AddAttribute(attr_keys_[i], Trim(fields_[i]));

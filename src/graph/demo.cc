@@ -4,15 +4,15 @@
 #include <array>
 #include <map>
 
-#include "base/json.h"
 #include "base/random.h"
 #include "graph/builder.h"
+#include "graph/demo_facts.h"
 #include "graph/site_generator.h"
 
 namespace phare::graph {
 namespace {
 
-namespace json = boost::json;
+using detail::Facts;
 
 // Server roles and what each hosts, sized on Strasbourg's 40,386 servers; the other
 // sites use the same mix. The split is for the demo, not sourced (topology.json "note").
@@ -35,57 +35,6 @@ constexpr int kReferenceServers = 40386;  // the rest of a site's servers host n
 constexpr int kCustomers = 25000;
 constexpr int kRbxServers = 12000;
 constexpr int kGraServers = 10000;
-
-struct Facts {
-  int sbg_servers = 0;
-  std::vector<std::string> sbg_datacenters;
-  int grid_feeds = 0;
-  bool shared_breaker = false;
-  int generator_chains = 0;
-  int ups_strings = 0;
-  int routing_rooms = 0;
-  int optical_links = 0;
-  int gbps_each = 0;
-  std::vector<std::string> points_of_presence;
-  std::map<std::string, int> still_down;  // products_on_sbg_still_down_after_20h
-};
-
-base::Result<int> Int(const json::value& v, std::string_view path) {
-  if (!v.is_int64())
-    return base::InvalidArgument("demo topology: " + std::string(path) + " must be an integer");
-  return static_cast<int>(v.get_int64());
-}
-
-base::Result<Facts> ReadFacts() {
-  PHARE_ASSIGN_OR_RETURN(json::value root, base::ParseJson(DemoTopologyJson()));
-  Facts f;
-  try {  // at() throws on a missing key: the embedded file is malformed
-    const json::object& sbg = root.at("sites").at("SBG").as_object();
-    const json::object& power = sbg.at("power").as_object();
-    PHARE_ASSIGN_OR_RETURN(f.sbg_servers, Int(sbg.at("servers"), "SBG.servers"));
-    for (const json::value& dc : sbg.at("datacenters").as_array()) {
-      f.sbg_datacenters.emplace_back(dc.as_string());
-    }
-    PHARE_ASSIGN_OR_RETURN(f.grid_feeds, Int(power.at("grid").at("feeds"), "grid.feeds"));
-    f.shared_breaker = power.at("grid").as_object().contains("shared_upstream");
-    PHARE_ASSIGN_OR_RETURN(f.generator_chains, Int(power.at("generators").at("chains"), "chains"));
-    PHARE_ASSIGN_OR_RETURN(f.ups_strings, Int(power.at("ups").at("strings"), "ups.strings"));
-    PHARE_ASSIGN_OR_RETURN(f.routing_rooms, Int(sbg.at("routing_rooms"), "routing_rooms"));
-    const json::object& optical = root.at("sites").at("RBX").at("optical").as_object();
-    PHARE_ASSIGN_OR_RETURN(f.optical_links, Int(optical.at("links"), "optical.links"));
-    PHARE_ASSIGN_OR_RETURN(f.gbps_each, Int(optical.at("gbps_each"), "optical.gbps_each"));
-    for (const json::value& pop : optical.at("points_of_presence").as_array()) {
-      f.points_of_presence.emplace_back(pop.as_string());
-    }
-    for (const auto& [product, count] :
-         root.at("products_on_sbg_still_down_after_20h").as_object()) {
-      PHARE_ASSIGN_OR_RETURN(f.still_down[std::string(product)], Int(count, product));
-    }
-  } catch (const std::exception& e) {
-    return base::InvalidArgument(std::string("demo topology: ") + e.what());
-  }
-  return f;
-}
 
 std::string Lower(std::string_view text) {
   std::string out(text);
@@ -365,7 +314,7 @@ std::vector<DemoNodeEvent> DemoGenerator::Events() const {
 }  // namespace
 
 base::Result<DemoInventory> GenerateDemoInventory(uint64_t seed) {
-  PHARE_ASSIGN_OR_RETURN(Facts facts, ReadFacts());
+  PHARE_ASSIGN_OR_RETURN(Facts facts, detail::ReadDemoFacts(DemoTopologyJson()));
   return DemoGenerator(std::move(facts), seed).Run();
 }
 

@@ -60,28 +60,42 @@ void ReportCycles(const Draft& d, const std::vector<uint32_t>& remaining, const 
   }
 }
 
+// For every node, the owners of the groups it is a member of (CSR), and how many
+// member entries each node waits for.
+struct Dependents {
+  std::vector<uint32_t> begin;
+  std::vector<uint32_t> owners;
+  std::vector<uint32_t> remaining;
+};
+
+Dependents FindDependents(const Draft& d) {
+  const auto count = static_cast<uint32_t>(d.def_seq.size());
+  Dependents out;
+  out.remaining.assign(count, 0);
+  out.begin.assign(count + 1, 0);
+  for (uint32_t g = 0; g < d.group_k.size(); ++g) {
+    out.remaining[d.group_owner[g]] += d.group_members[g + 1] - d.group_members[g];
+    for (uint32_t i = d.group_members[g]; i < d.group_members[g + 1]; ++i) {
+      ++out.begin[d.members[i] + 1];
+    }
+  }
+  for (uint32_t v = 0; v < count; ++v) out.begin[v + 1] += out.begin[v];
+  out.owners.resize(d.members.size());
+  std::vector<uint32_t> fill(out.begin.begin(), out.begin.end() - 1);
+  for (uint32_t g = 0; g < d.group_k.size(); ++g) {
+    for (uint32_t i = d.group_members[g]; i < d.group_members[g + 1]; ++i) {
+      out.owners[fill[d.members[i]]++] = d.group_owner[g];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<uint32_t> OrderDraft(const Draft& d, const std::string& source, ErrorList& errors) {
   const auto count = static_cast<uint32_t>(d.def_seq.size());
-  std::vector<uint32_t> remaining(count, 0);
-  std::vector<uint32_t> dependents_begin(count + 1, 0);
-  for (uint32_t g = 0; g < d.group_k.size(); ++g) {
-    remaining[d.group_owner[g]] += d.group_members[g + 1] - d.group_members[g];
-    for (uint32_t i = d.group_members[g]; i < d.group_members[g + 1]; ++i) {
-      ++dependents_begin[d.members[i] + 1];
-    }
-  }
-  for (uint32_t v = 0; v < count; ++v) dependents_begin[v + 1] += dependents_begin[v];
-  std::vector<uint32_t> dependents(d.members.size());
-  {
-    std::vector<uint32_t> fill(dependents_begin.begin(), dependents_begin.end() - 1);
-    for (uint32_t g = 0; g < d.group_k.size(); ++g) {
-      for (uint32_t i = d.group_members[g]; i < d.group_members[g + 1]; ++i) {
-        dependents[fill[d.members[i]]++] = d.group_owner[g];
-      }
-    }
-  }
+  Dependents dependents = FindDependents(d);
+  std::vector<uint32_t>& remaining = dependents.remaining;
   std::vector<uint32_t> level(count, 0);
   std::vector<uint32_t> ready;
   ready.reserve(count);
@@ -90,8 +104,8 @@ std::vector<uint32_t> OrderDraft(const Draft& d, const std::string& source, Erro
   }
   for (size_t head = 0; head < ready.size(); ++head) {
     const uint32_t v = ready[head];
-    for (uint32_t i = dependents_begin[v]; i < dependents_begin[v + 1]; ++i) {
-      const uint32_t owner = dependents[i];
+    for (uint32_t i = dependents.begin[v]; i < dependents.begin[v + 1]; ++i) {
+      const uint32_t owner = dependents.owners[i];
       level[owner] = std::max(level[owner], level[v] + 1);
       if (--remaining[owner] == 0) ready.push_back(owner);
     }

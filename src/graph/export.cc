@@ -18,6 +18,8 @@ namespace {
 namespace json = boost::json;
 
 constexpr size_t kFlushBytes = 1 << 20;
+// zlib's fastest level: half the time of the default for about a third more bytes.
+constexpr int kGzipLevel = 1;
 
 // The site to write: only when it differs from what would be inherited.
 std::string_view DeclaredSite(const Inventory& inv, NodeIndex n) {
@@ -177,7 +179,7 @@ base::Status WriteInventoryFile(const Inventory& inventory, const std::string& p
                                                        &std::fclose);
   if (!file) return base::IoError("cannot write '" + path + "'");
   const bool gzip = path.size() > 3 && path.ends_with(".gz");
-  GzipDeflater deflater;
+  GzipDeflater deflater(kGzipLevel);
   std::string compressed;
   auto put = [&](std::string_view bytes) -> base::Status {
     if (std::fwrite(bytes.data(), 1, bytes.size(), file.get()) != bytes.size()) {
@@ -201,7 +203,7 @@ base::Status WriteInventoryFile(const Inventory& inventory, const std::string& p
 }
 
 std::string SerializeInventory(const Inventory& inventory) {
-  GzipDeflater deflater;
+  GzipDeflater deflater(kGzipLevel);
   std::string out;
   const base::Status status =
       WriteInventory(inventory, InventoryFormat::kJsonLines, [&](std::string_view chunk) {

@@ -46,19 +46,10 @@ detail::SiteSpec Site(uint32_t number, uint32_t infrastructure_per_site) {
   return site;
 }
 
-}  // namespace
-
-std::shared_ptr<const Inventory> GenerateSyntheticInventory(const SyntheticOptions& options) {
-  assert(options.sites > 0 && options.customers > 0 &&
-         "a synthetic inventory needs sites and customers");
-  base::SeededRandom random(options.seed);
-  InventoryBuilder builder;
-  detail::SiteGenerator sites(builder);
-  std::vector<std::vector<std::string>> servers;
-  for (uint32_t s = 1; s <= options.sites; ++s) {
-    servers.push_back(sites.Generate(Site(s, options.infrastructure / options.sites)));
-  }
-  // members[product][site]: resource ids, for the components.
+// Resources on random servers; returns their ids by product and site.
+std::vector<std::vector<std::vector<std::string>>> AddResources(
+    InventoryBuilder& builder, const SyntheticOptions& options,
+    const std::vector<std::vector<std::string>>& servers, base::Random& random) {
   std::vector<std::vector<std::vector<std::string>>> members(
       kProducts.size(), std::vector<std::vector<std::string>>(options.sites));
   for (uint32_t i = 0; i < options.resources; ++i) {
@@ -84,6 +75,24 @@ std::shared_ptr<const Inventory> GenerateSyntheticInventory(const SyntheticOptio
     builder.AddGroup(1, on);
     members[product][site].push_back(id);
   }
+  return members;
+}
+
+}  // namespace
+
+std::shared_ptr<const Inventory> GenerateSyntheticInventory(const SyntheticOptions& options) {
+  assert(options.sites > 0 && options.customers > 0 &&
+         "a synthetic inventory needs sites and customers");
+  base::SeededRandom random(options.seed);
+  InventoryBuilder builder;
+  detail::SiteGenerator sites(builder);
+  std::vector<std::vector<std::string>> servers;
+  for (uint32_t s = 1; s <= options.sites; ++s) {
+    servers.push_back(sites.Generate(Site(s, options.infrastructure / options.sites)));
+  }
+  // members[product][site]: resource ids, for the components.
+  const std::vector<std::vector<std::vector<std::string>>> members =
+      AddResources(builder, options, servers, random);
   for (uint32_t p = 0; p < kProducts.size(); ++p) {
     for (uint32_t s = 0; s < options.sites; ++s) {
       if (members[p][s].empty()) continue;

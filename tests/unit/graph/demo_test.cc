@@ -1,5 +1,6 @@
 // The 9 November 2017 demo inventory, and the story its replay tells.
 #include "graph/demo.h"
+#include "graph/demo_facts.h"
 
 #include <gtest/gtest.h>
 
@@ -67,6 +68,13 @@ TEST_F(DemoTest, FollowsTheTopologyFacts) {
   ASSERT_TRUE(inv().Find("component-dedicated-sbg"));
   EXPECT_EQ(inv().name(*inv().Find("component-dedicated-sbg")), "Dedicated servers — Strasbourg");
   EXPECT_EQ(inv().Attribute(*inv().Find("component-vps-gra"), "group"), "Gravelines");
+}
+
+TEST(DemoFacts, MalformedTopologyIsAnErrorNotACrash) {
+  EXPECT_FALSE(detail::ReadDemoFacts("not json").ok());
+  EXPECT_FALSE(detail::ReadDemoFacts("{}").ok());
+  EXPECT_FALSE(detail::ReadDemoFacts(R"({"sites":{"SBG":{"servers":"many"}}})").ok());
+  EXPECT_TRUE(detail::ReadDemoFacts(DemoTopologyJson()).ok());
 }
 
 TEST_F(DemoTest, IsDeterministicForASeed) {
