@@ -14,6 +14,9 @@
 // failure takes down, and their dependency edges), about O(edges x depth) on a
 // hierarchical inventory; plus one full sweep (at-risk included) for the few candidates
 // that defeat a group. Memory: one copy of the propagation state.
+//
+// Reads `propagation` (copies its state) and leaves it untouched: call it from the
+// propagation's owner, or on a copy of it from another thread.
 #pragma once
 
 #include <cstdint>
