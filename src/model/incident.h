@@ -99,6 +99,25 @@ struct OperatorEstimate {
   base::Time to{};
 };
 
+// phare: what an incident hits in the infrastructure inventory (src/graph), for one
+// slice: the whole incident ("total", key ""), one product or one site. Counts are
+// resources unless named customers; recorded whenever the incident's node reports change.
+struct ImpactCount {
+  std::string dimension;  // "total", "product" or "site"
+  std::string key;        // the product name or site id; "" for the total
+  int64_t resources = 0;  // resources in the slice, whatever their state
+  int64_t down = 0;
+  int64_t degraded = 0;
+  int64_t at_risk = 0;
+  int64_t affected = 0;  // down, degraded or at risk now
+  int64_t customers_down = 0;
+  int64_t customers_degraded = 0;
+  int64_t customers_at_risk = 0;
+  int64_t customers_affected = 0;
+  int64_t hit = 0;       // affected at some point of the incident
+  int64_t restored = 0;  // hit, and up again
+};
+
 struct IncidentUpdate {
   std::string id;
   std::string incident_id;
@@ -138,6 +157,7 @@ struct Incident {
   std::optional<base::Time> next_update_at;  // phare: promised time of the next update
   std::vector<Estimate> estimates;           // phare: current estimates by scope
   std::vector<IncidentUpdate> updates;       // newest first
+  std::vector<ImpactCount> impact_counts;    // phare: total first; empty without node reports
 };
 
 inline constexpr size_t kMaxIncidentNameBytes = 300;
