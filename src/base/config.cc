@@ -129,6 +129,13 @@ Status LoadConfigText(std::string_view text, std::string_view source, Config& co
       TableReader r(*t, "log", source);
       PHARE_RETURN_IF_ERROR(r.String("level", config.log_level));
       PHARE_RETURN_IF_ERROR(r.RejectUnknown());
+    } else if (name == "inventory") {
+      const toml::table* t = node.as_table();
+      if (!t) return InvalidArgument("must be a table at " + Where(node, source), name);
+      TableReader r(*t, "inventory", source);
+      PHARE_RETURN_IF_ERROR(
+          r.Integer("max_upload_bytes", config.inventory.max_upload_bytes, 1024, int64_t{1} << 40));
+      PHARE_RETURN_IF_ERROR(r.RejectUnknown());
     } else if (name == "page" || name == "server") {
       const toml::table* t = node.as_table();
       if (!t) return InvalidArgument("must be a table at " + Where(node, source), name);

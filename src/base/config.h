@@ -32,9 +32,14 @@ struct ServerConfig {
   bool access_log = false;
 };
 
+struct InventoryConfig {
+  uint64_t max_upload_bytes = uint64_t{512} << 20;  // PUT .../inventory bodies (raw, maybe gzip)
+};
+
 struct Config {
   PageConfig page;
   ServerConfig server;
+  InventoryConfig inventory;
   std::string db_path;
   std::string log_level = "info";
 };

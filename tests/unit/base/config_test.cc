@@ -44,6 +44,17 @@ TEST(Config, RejectsWrongTypesAndRanges) {
   EXPECT_FALSE(LoadConfigText("[server\n", "x", c).ok());
 }
 
+TEST(Config, InventoryUploadLimit) {
+  Config c;
+  EXPECT_EQ(c.inventory.max_upload_bytes, uint64_t{512} << 20);
+  ASSERT_TRUE(LoadConfigText("[inventory]\nmax_upload_bytes = 2048\n", "x", c).ok());
+  EXPECT_EQ(c.inventory.max_upload_bytes, 2048u);
+  EXPECT_EQ(LoadConfigText("[inventory]\nmax_upload_bytes = 10\n", "x", c).field(),
+            "inventory.max_upload_bytes");
+  EXPECT_EQ(LoadConfigText("[inventory]\nmax_upload = 4096\n", "x", c).field(),
+            "inventory.max_upload");
+}
+
 TEST(Config, MissingFileIsAnIoError) {
   Config c;
   EXPECT_EQ(LoadConfigFile("/nonexistent/phare.toml", c).code(), Code::kIoError);
