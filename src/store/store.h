@@ -24,6 +24,7 @@
 #include "model/access.h"
 #include "model/component.h"
 #include "model/incident.h"
+#include "model/inventory.h"
 #include "model/page.h"
 
 namespace phare::store {
@@ -92,7 +93,47 @@ class Tx {
   virtual base::Status AppendAudit(const model::AuditEntry& entry) = 0;
   virtual base::Result<std::vector<model::AuditEntry>> ListAudit(size_t limit,
                                                                  int64_t before_id) = 0;
+
+  // The infrastructure inventory, as its canonical form (graph::SerializeInventory).
+  // Adding one makes it the current one and keeps only the kKeptInventories newest.
+  // CurrentInventory: NotFound when none was ever added. InventoryBody: NotFound for an
+  // id no longer kept.
+  virtual base::Result<int64_t> AddInventory(const model::InventoryInfo& info,
+                                             std::string_view body) = 0;
+  virtual base::Result<model::InventoryInfo> CurrentInventory() = 0;
+  virtual base::Result<std::string> InventoryBody(int64_t id) = 0;
+
+  // Node reports, one row per (incident, node): a new report replaces the condition and
+  // time, and `worst` keeps the worst condition ever reported (the caller's `worst` is
+  // ignored on update). Listed by incident, then node id; ListOpenNodeReports lists
+  // those of every incident not closed.
+  virtual base::Status PutNodeReports(const std::vector<model::NodeReport>& reports) = 0;
+  virtual base::Result<std::vector<model::NodeReport>> ListNodeReports(
+      std::string_view incident_id) = 0;
+  virtual base::Result<std::vector<model::NodeReport>> ListOpenNodeReports() = 0;
+  // Replaces the incident's impact counts (read back in Incident::impact_counts).
+  virtual base::Status PutImpactCounts(std::string_view incident_id,
+                                       const std::vector<model::ImpactCount>& counts) = 0;
+
+  // Which page component an inventory component node shows as, where names differ:
+  // (node id, component id) pairs, by node id. An empty component id removes the pair.
+  virtual base::Result<std::vector<std::pair<std::string, std::string>>> ListComponentNodes() = 0;
+  virtual base::Status PutComponentNode(std::string_view node_id,
+                                        std::string_view component_id) = 0;
+
+  // Customers' "my services" links, found by the hash of their token.
+  virtual base::Status InsertCustomerLink(const model::CustomerLink& link) = 0;
+  virtual base::Result<model::CustomerLink> FindCustomerLinkByHash(std::string_view hash) = 0;
+  virtual base::Result<std::vector<model::CustomerLink>> ListCustomerLinks(
+      std::string_view customer_id) = 0;
+  // Revokes the customer's active links, or only `link_id` when not empty; returns how
+  // many were revoked.
+  virtual base::Result<int64_t> RevokeCustomerLinks(std::string_view customer_id,
+                                                    std::string_view link_id, base::Time at) = 0;
 };
+
+// How many inventories the store keeps (the current one and the previous ones).
+inline constexpr int kKeptInventories = 3;
 
 class Store {
  public:

@@ -151,6 +151,67 @@ CREATE TABLE operator_estimates (
 );
 CREATE INDEX operator_estimates_by_incident ON operator_estimates(incident_id, stated_at);
 )sql",
+      // 3: the infrastructure inventory (its canonical form, the last few kept), node
+      // reports and impact counts of incidents (written in the transaction that creates
+      // the incident, before its row: hence deferred), the page components inventory
+      // nodes show as, and customers' "my services" links.
+      R"sql(
+CREATE TABLE inventories (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  created_at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  nodes INTEGER NOT NULL,
+  resources INTEGER NOT NULL,
+  customers INTEGER NOT NULL,
+  bytes INTEGER NOT NULL,
+  body BLOB NOT NULL
+);
+CREATE TABLE inventory_current (
+  one INTEGER PRIMARY KEY CHECK (one = 1),
+  inventory_id INTEGER NOT NULL REFERENCES inventories(id)
+);
+CREATE TABLE incident_nodes (
+  incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE
+    DEFERRABLE INITIALLY DEFERRED,
+  node_id TEXT NOT NULL,
+  condition TEXT NOT NULL,
+  worst TEXT NOT NULL,
+  reported_at INTEGER NOT NULL,
+  PRIMARY KEY (incident_id, node_id)
+);
+CREATE TABLE incident_impact (
+  incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE
+    DEFERRABLE INITIALLY DEFERRED,
+  position INTEGER NOT NULL,
+  dimension TEXT NOT NULL,
+  key TEXT NOT NULL,
+  resources INTEGER NOT NULL,
+  down INTEGER NOT NULL,
+  degraded INTEGER NOT NULL,
+  at_risk INTEGER NOT NULL,
+  affected INTEGER NOT NULL,
+  customers_down INTEGER NOT NULL,
+  customers_degraded INTEGER NOT NULL,
+  customers_at_risk INTEGER NOT NULL,
+  customers_affected INTEGER NOT NULL,
+  hit INTEGER NOT NULL,
+  restored INTEGER NOT NULL,
+  PRIMARY KEY (incident_id, position)
+);
+CREATE TABLE component_nodes (
+  node_id TEXT PRIMARY KEY,
+  component_id TEXT NOT NULL REFERENCES components(id) ON DELETE CASCADE
+);
+CREATE TABLE customer_links (
+  id TEXT PRIMARY KEY,
+  customer_id TEXT NOT NULL,
+  hash BLOB NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER
+);
+CREATE INDEX customer_links_by_customer ON customer_links(customer_id);
+)sql",
   };
   return migrations;
 }

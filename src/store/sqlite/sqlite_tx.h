@@ -49,10 +49,32 @@ class SqliteTx final : public Tx {
   base::Status AppendAudit(const model::AuditEntry& entry) override;
   base::Result<std::vector<model::AuditEntry>> ListAudit(size_t limit, int64_t before_id) override;
 
+  // tx_inventory.cc
+  base::Result<int64_t> AddInventory(const model::InventoryInfo& info,
+                                     std::string_view body) override;
+  base::Result<model::InventoryInfo> CurrentInventory() override;
+  base::Result<std::string> InventoryBody(int64_t id) override;
+  base::Status PutNodeReports(const std::vector<model::NodeReport>& reports) override;
+  base::Result<std::vector<model::NodeReport>> ListNodeReports(
+      std::string_view incident_id) override;
+  base::Result<std::vector<model::NodeReport>> ListOpenNodeReports() override;
+  base::Status PutImpactCounts(std::string_view incident_id,
+                               const std::vector<model::ImpactCount>& counts) override;
+  base::Result<std::vector<std::pair<std::string, std::string>>> ListComponentNodes() override;
+  base::Status PutComponentNode(std::string_view node_id, std::string_view component_id) override;
+  base::Status InsertCustomerLink(const model::CustomerLink& link) override;
+  base::Result<model::CustomerLink> FindCustomerLinkByHash(std::string_view hash) override;
+  base::Result<std::vector<model::CustomerLink>> ListCustomerLinks(
+      std::string_view customer_id) override;
+  base::Result<int64_t> RevokeCustomerLinks(std::string_view customer_id, std::string_view link_id,
+                                            base::Time at) override;
+
  private:
   // Fills components, estimates and updates of `incidents` (keyed by position).
   base::Status LoadIncidentDetails(std::vector<model::Incident>& incidents);
   base::Status WriteUpdateChildren(const model::IncidentUpdate& update);
+  // Fills impact_counts of `incidents`, listed in temp.want_incidents (tx_inventory.cc).
+  base::Status LoadImpactCounts(std::vector<model::Incident>& incidents);
 
   Connection& conn_;
 };

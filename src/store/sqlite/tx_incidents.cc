@@ -204,7 +204,7 @@ base::Status SqliteTx::LoadIncidentDetails(std::vector<model::Incident>& inciden
                            s->Text(2), s->Text(3)});
     }
   }
-  return base::Status::Ok();
+  return LoadImpactCounts(incidents);
 }
 
 base::Status SqliteTx::PutIncident(const model::Incident& i) {
