@@ -7,6 +7,7 @@
 #include "service/audit.h"
 #include "service/estimates.h"
 #include "service/incident_rules.h"
+#include "service/inventory.h"
 
 namespace phare::service {
 namespace {
@@ -62,7 +63,37 @@ struct ChangeEnv {
   const Policies& policies;
   PublishReport& report;
   bool enforce_checker = true;  // automatic updates (the scheduler's) are never blocked
+  InventoryService* inventory = nullptr;
 };
+
+// Applies the component statuses the inventory graph gives after the node reports of
+// `in` (and the incident opening or closing); explicit statuses and maintenance win.
+base::Status ApplyGraph(ChangeEnv& env, model::Incident& i, const IncidentInput& in,
+                        std::optional<model::IncidentStatus> old_status,
+                        const std::set<std::string>& explicit_ids,
+                        std::vector<model::AffectedComponent>& affected) {
+  if (!env.inventory) {
+    if (in.root_nodes.empty()) return base::Status::Ok();
+    return {base::Code::kFailedPrecondition, "node reports need the inventory",
+            in.root_nodes_field};
+  }
+  PHARE_ASSIGN_OR_RETURN(auto graph,
+                         env.inventory->ApplyToIncident(env.tx, i, old_status, in.root_nodes,
+                                                        in.root_nodes_field, env.now));
+  for (const auto& [id, status] : graph.changes) {
+    const model::Component* c = env.table.Find(id);
+    if (explicit_ids.count(id) || !c || c->status == model::ComponentStatus::kUnderMaintenance) {
+      continue;
+    }
+    PHARE_RETURN_IF_ERROR(env.table.Set(env.tx, id, status, env.now, affected));
+  }
+  for (const auto& id : graph.affected) {
+    if (std::find(i.component_ids.begin(), i.component_ids.end(), id) == i.component_ids.end()) {
+      i.component_ids.push_back(id);
+    }
+  }
+  return base::Status::Ok();
+}
 
 // The promise of the next update: the operator's, else the cadence's for open
 // incidents; none once closed or for maintenance.
@@ -138,12 +169,15 @@ base::Status Change(ChangeEnv& env, model::Incident& i, const IncidentInput& in,
   PHARE_RETURN_IF_ERROR(rules::ApplyTransition(
       env.tx, env.table, i, create ? model::IncidentStatus::kScheduled : old_status, explicit_ids,
       env.now, affected));
+  const bool operator_changes = !affected.empty();  // the graph's alone publish nothing
+  PHARE_RETURN_IF_ERROR(ApplyGraph(env, i, in, create ? std::nullopt : std::optional(old_status),
+                                   explicit_ids, affected));
   rules::StampStatusTimes(i, env.now);
   i.impact = rules::ComputeImpact(i, env.table);
   i.updated_at = env.now;
 
   const bool status_changed = create || i.status != old_status;
-  const bool publishes = status_changed || in.body || !in.bodies.empty() || !affected.empty() ||
+  const bool publishes = status_changed || in.body || !in.bodies.empty() || operator_changes ||
                          in.draft || in.operator_estimate;
   if (publishes) PromiseNextUpdate(i, in, env.now, env.policies);
   if (in.operator_estimate) {
@@ -213,6 +247,7 @@ base::Result<model::Incident> IncidentService::Create(const model::Actor& actor,
     i.started_at =
         in.scheduled_for && i.kind == model::IncidentKind::kMaintenance ? *in.scheduled_for : now;
     ChangeEnv env{tx, table, now, ctx_.random, ctx_.policies, out};
+    env.inventory = inventory_;
     PHARE_RETURN_IF_ERROR(Change(env, i, in, /*create=*/true));
     return RecordAudit(
         tx, actor, now,
@@ -239,6 +274,7 @@ base::Result<model::Incident> IncidentService::Update(const model::Actor& actor,
     PHARE_ASSIGN_OR_RETURN(i, tx.GetIncident(id));
     PHARE_ASSIGN_OR_RETURN(auto table, ComponentTable::Load(tx));
     ChangeEnv env{tx, table, now, ctx_.random, ctx_.policies, out};
+    env.inventory = inventory_;
     PHARE_RETURN_IF_ERROR(Change(env, i, in, /*create=*/false));
     return RecordAudit(tx, actor, now, "incident.update", "incident", i.id);
   }));

@@ -22,6 +22,7 @@
 
 #include "model/access.h"
 #include "model/incident.h"
+#include "model/inventory.h"
 #include "service/context.h"
 #include "service/drafting.h"
 #include "store/store.h"
@@ -52,6 +53,11 @@ struct IncidentInput {
   std::optional<model::OperatorEstimate> operator_estimate;
   bool draft = false;
   DraftFacts draft_facts;
+  // phare: inventory nodes reported down, degraded or restored (node_id and condition);
+  // the graph then sets the statuses of the components they affect, except those given
+  // in `components` (see InventoryService). Errors name `root_nodes_field`.
+  std::vector<model::NodeReport> root_nodes;
+  std::string root_nodes_field = "incident.phare.root_nodes";
 };
 
 // What publishing an update produced besides the incident: checker findings on its
@@ -69,9 +75,14 @@ struct UpdateEdit {
   std::optional<bool> deliver_notifications;
 };
 
+class InventoryService;
+
 class IncidentService {
  public:
   explicit IncidentService(Context& ctx) : ctx_(ctx) {}
+  // Node reports (IncidentInput::root_nodes) go through `inventory`; without it they
+  // are refused. Set once, before use; it must outlive this service.
+  void set_inventory(InventoryService* inventory) { inventory_ = inventory; }
 
   base::Result<std::vector<model::Incident>> List(const store::IncidentQuery& query);
   base::Result<model::Incident> Get(const std::string& id);
@@ -102,6 +113,7 @@ class IncidentService {
 
  private:
   Context& ctx_;
+  InventoryService* inventory_ = nullptr;
 };
 
 }  // namespace phare::service

@@ -1,0 +1,156 @@
+// InventoryService: node reports of incidents, inside IncidentService's transaction.
+#include <algorithm>
+#include <map>
+
+#include "eta/eta.h"
+#include "graph/export.h"
+#include "service/inventory.h"
+
+namespace phare::service {
+namespace {
+
+// Per page component, the worst status its inventory nodes have before and after;
+// those that differ are the changes.
+std::vector<ComponentStatusChange> StatusChanges(const graph::Propagation& before,
+                                                 const graph::Propagation& after,
+                                                 const std::vector<ComponentMapping>& mappings,
+                                                 const graph::ComponentPolicy& policy) {
+  using model::ComponentStatus;
+  std::map<std::string, std::pair<ComponentStatus, ComponentStatus>> by_component;
+  const graph::Inventory& inventory = after.inventory();
+  for (const auto& m : mappings) {
+    if (m.component_id.empty()) continue;
+    const graph::NodeIndex n = *inventory.Find(m.node_id);
+    auto& [was, now] = by_component
+                           .try_emplace(m.component_id, ComponentStatus::kOperational,
+                                        ComponentStatus::kOperational)
+                           .first->second;
+    was = std::max(was, graph::ComponentStatusOf(before, n, policy).status);
+    now = std::max(now, graph::ComponentStatusOf(after, n, policy).status);
+  }
+  std::vector<ComponentStatusChange> out;
+  for (const auto& [id, statuses] : by_component) {
+    if (statuses.first != statuses.second) out.push_back({id, statuses.second});
+  }
+  return out;
+}
+
+// Page components whose nodes are not operational in `state`.
+std::vector<std::string> Affected(const graph::Propagation& state,
+                                  const std::vector<ComponentMapping>& mappings,
+                                  const graph::ComponentPolicy& policy) {
+  std::vector<std::string> out;
+  for (const auto& m : mappings) {
+    if (m.component_id.empty()) continue;
+    const graph::NodeIndex n = *state.inventory().Find(m.node_id);
+    if (graph::ComponentStatusOf(state, n, policy).status == model::ComponentStatus::kOperational) {
+      continue;
+    }
+    if (std::find(out.begin(), out.end(), m.component_id) == out.end()) {
+      out.push_back(m.component_id);
+    }
+  }
+  return out;
+}
+
+// A progress sample for the estimates when restoration moved: restored of hit.
+base::Status RecordProgress(store::Tx& tx, const model::Incident& incident,
+                            const std::vector<model::ImpactCount>& counts, base::Time now) {
+  const model::ImpactCount& next = counts.front();
+  if (next.hit == 0 || model::IsClosed(incident.status)) return base::Status::Ok();
+  if (!incident.impact_counts.empty()) {
+    const model::ImpactCount& last = incident.impact_counts.front();
+    if (last.hit == next.hit && last.restored == next.restored) return base::Status::Ok();
+  }
+  PHARE_ASSIGN_OR_RETURN(auto samples, tx.ListProgress(incident.id));
+  if (samples.size() >= eta::kMaxProgressSamples) return base::Status::Ok();
+  return tx.AddProgress(incident.id, model::ProgressSample{"", now, next.restored, next.hit});
+}
+
+}  // namespace
+
+base::Result<std::shared_ptr<const graph::Propagation>> InventoryService::BaselineFor(
+    store::Tx& tx, int64_t inventory_id) {
+  // No store call but through `tx`: the caller's transaction holds the store.
+  if (auto current = Current(); current && current->info.id == inventory_id) {
+    return current->baseline;
+  }
+  // Another process imported since the last refresh: load it here (rare).
+  PHARE_ASSIGN_OR_RETURN(std::string body, tx.InventoryBody(inventory_id));
+  auto inventory = graph::DeserializeInventory(body);
+  if (!inventory.ok()) {
+    return base::Internal("stored inventory " + std::to_string(inventory_id) +
+                          " does not load: " + inventory.status().message());
+  }
+  return std::shared_ptr<const graph::Propagation>(
+      std::make_shared<graph::Propagation>(*inventory));
+}
+
+base::Result<GraphOutcome> InventoryService::ApplyToIncident(
+    store::Tx& tx, model::Incident& incident, std::optional<model::IncidentStatus> old_status,
+    const std::vector<model::NodeReport>& reports, const std::string& field, base::Time now) {
+  const bool was_open = old_status && !model::IsClosed(*old_status);
+  const bool is_open = !model::IsClosed(incident.status);
+  if (reports.size() > kMaxNodeReports) {
+    return base::InvalidArgument("has more than " + std::to_string(kMaxNodeReports) + " nodes",
+                                 field);
+  }
+  if (!reports.empty() && incident.kind != model::IncidentKind::kIncident) {
+    return base::InvalidArgument("node reports belong to incidents, not to maintenance", field);
+  }
+  if (reports.empty() && was_open == is_open) return GraphOutcome{};
+  std::vector<model::NodeReport> mine_old;
+  if (old_status) {
+    PHARE_ASSIGN_OR_RETURN(mine_old, tx.ListNodeReports(incident.id));
+  }
+  if (reports.empty() && mine_old.empty()) return GraphOutcome{};
+
+  auto info = tx.CurrentInventory();
+  if (!info.ok() && info.status().code() == base::Code::kNotFound && reports.empty()) {
+    return GraphOutcome{};
+  }
+  if (!info.ok() && info.status().code() == base::Code::kNotFound) {
+    return base::Status(base::Code::kFailedPrecondition,
+                        "no inventory has been imported (phare inventory import, or PUT "
+                        "/v1/pages/{page_id}/inventory)",
+                        field);
+  }
+  PHARE_RETURN_IF_ERROR(info.status());
+  PHARE_ASSIGN_OR_RETURN(auto baseline, BaselineFor(tx, info->id));
+  std::vector<model::NodeReport> stamped = reports;
+  for (size_t k = 0; k < stamped.size(); ++k) {
+    if (!baseline->inventory().Find(stamped[k].node_id)) {
+      return base::InvalidArgument("unknown node '" + stamped[k].node_id + "'",
+                                   field + "[" + std::to_string(k) + "].id");
+    }
+    stamped[k].incident_id = incident.id;
+    stamped[k].worst = stamped[k].condition;
+    stamped[k].reported_at = now;
+  }
+  const std::vector<model::NodeReport> mine_new = MergeReports(mine_old, stamped);
+
+  // The graph's view before and after, every open incident's reports combined.
+  PHARE_ASSIGN_OR_RETURN(auto others, tx.ListOpenNodeReports());
+  std::erase_if(others, [&](const auto& r) { return r.incident_id == incident.id; });
+  std::vector<model::NodeReport> before = others, after = std::move(others);
+  if (was_open) before.insert(before.end(), mine_old.begin(), mine_old.end());
+  if (is_open) after.insert(after.end(), mine_new.begin(), mine_new.end());
+  PHARE_ASSIGN_OR_RETURN(auto components, tx.ListComponents());
+  PHARE_ASSIGN_OR_RETURN(auto links, tx.ListComponentNodes());
+  const auto mappings = MapComponents(baseline->inventory(), components, links);
+  GraphOutcome out;
+  out.changes =
+      StatusChanges(*Combine(*baseline, before), *Combine(*baseline, after), mappings, policy_);
+  if (stamped.empty()) return out;
+
+  PHARE_RETURN_IF_ERROR(tx.PutNodeReports(stamped));
+  const IncidentGraph g = BuildIncidentGraph(*baseline, incident, mine_new);
+  out.affected = Affected(*g.current, mappings, policy_);
+  auto counts = ImpactCounts(*g.current, *g.hit);
+  if (old_status) PHARE_RETURN_IF_ERROR(RecordProgress(tx, incident, counts, now));
+  PHARE_RETURN_IF_ERROR(tx.PutImpactCounts(incident.id, counts));
+  incident.impact_counts = std::move(counts);
+  return out;
+}
+
+}  // namespace phare::service
