@@ -21,6 +21,8 @@ struct RouteOptions {
   bool blocking = false;
   // Metrics label; defaults to the pattern.
   std::string name;
+  // Largest request body accepted on this route; 0: the server's max_body_bytes.
+  size_t max_body_bytes = 0;
 };
 
 struct Route {

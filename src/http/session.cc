@@ -44,10 +44,10 @@ std::string_view DateLine() {
 
 // Recoverable read errors end the connection quietly; the others get an answer.
 std::optional<Response> ReadErrorResponse(const boost::system::error_code& ec,
-                                          const ServerOptions& o) {
+                                          const ServerOptions& o, size_t body_limit) {
   if (ec == bhttp::error::body_limit) {
     return Problem(413, "body-too-large",
-                   "request bodies are limited to " + std::to_string(o.max_body_bytes) + " bytes");
+                   "request bodies are limited to " + std::to_string(body_limit) + " bytes");
   }
   if (ec == bhttp::error::header_limit) {
     return Problem(
@@ -65,6 +65,17 @@ void SplitTarget(Request& r) {
   const auto q = r.target.find('?');
   r.path = r.target.substr(0, q);
   r.query = q == std::string_view::npos ? std::string_view() : r.target.substr(q + 1);
+}
+
+// The body limit of the route a request goes to, else `fallback`.
+size_t BodyLimit(const Router& router, const Parser& parser, size_t fallback) {
+  const auto& msg = parser.get();
+  std::string_view target(msg.target().data(), msg.target().size());
+  target = target.substr(0, target.find('?'));
+  const auto match =
+      router.Find(ParseMethod({msg.method_string().data(), msg.method_string().size()}), target);
+  if (!match.route || match.route->options.max_body_bytes == 0) return fallback;
+  return match.route->options.max_body_bytes;
 }
 
 template <class Stream>
@@ -100,8 +111,13 @@ asio::awaitable<void> Server::Impl::Session(Stream stream, std::string remote) {
     auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser,
                                                      asio::as_tuple(asio::use_awaitable));
     handle.idle = false;
+    size_t body_limit = options.max_body_bytes;
+    if (!ec && !parser.is_done()) {
+      body_limit = BodyLimit(router, parser, body_limit);
+      parser.body_limit(body_limit);
+    }
     if (!ec && parser.get()[bhttp::field::expect] == "100-continue" &&
-        (!parser.content_length() || *parser.content_length() <= options.max_body_bytes)) {
+        (!parser.content_length() || *parser.content_length() <= body_limit)) {
       bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, 11};
       std::tie(ec, n) =
           co_await bhttp::async_write(stream, cont, asio::as_tuple(asio::use_awaitable));
@@ -112,7 +128,7 @@ asio::awaitable<void> Server::Impl::Session(Stream stream, std::string remote) {
     }
     const auto start = Clock::now();
     if (ec) {
-      if (auto answer = ReadErrorResponse(ec, options)) {
+      if (auto answer = ReadErrorResponse(ec, options, body_limit)) {
         bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(answer->status), 11};
         res.set(bhttp::field::content_type, answer->content_type);
         res.set(bhttp::field::connection, "close");
