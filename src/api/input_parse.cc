@@ -1,5 +1,6 @@
 #include "api/input_parse.h"
 
+#include "api/node_input.h"
 #include "base/json.h"
 
 namespace phare::api {
@@ -67,6 +68,8 @@ base::Status ParsePhareExtension(JsonReader& r, service::IncidentInput& in) {
   PHARE_RETURN_IF_ERROR(p.String("cause", in.cause, model::kMaxCauseBytes));
   PHARE_RETURN_IF_ERROR(p.NullableTime("next_update_at", in.next_update_at));
   PHARE_RETURN_IF_ERROR(p.Time("started_at", in.started_at));
+  PHARE_RETURN_IF_ERROR(ParseNodeReports(phare->if_contains("root_nodes"),
+                                         "incident.phare.root_nodes", in.root_nodes));
   return ParseBodies(*phare, in);
 }
 

@@ -1,5 +1,7 @@
 #include "api/json_render.h"
 
+#include "api/impact_json.h"
+
 namespace phare::api {
 namespace {
 
@@ -170,6 +172,7 @@ boost::json::object IncidentJson(const RenderContext& ctx, const model::Incident
                         ? boost::json::value(nullptr)
                         : boost::json::value(EstimateJson(ctx, i.estimates.front()));
   ext["estimates"] = std::move(estimates);
+  ext["impact"] = ImpactJson(i.impact_counts);
   if (i.kind == model::IncidentKind::kMaintenance) {
     ext["scheduled_auto_in_progress"] = i.scheduled_auto_in_progress;
     ext["scheduled_auto_completed"] = i.scheduled_auto_completed;
