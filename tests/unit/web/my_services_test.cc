@@ -1,0 +1,60 @@
+#include "web/my_services.h"
+
+#include <gtest/gtest.h>
+
+namespace phare::web {
+namespace {
+
+service::MyServices View() {
+  service::MyServices v;
+  v.customer_id = "cust-00042";
+  v.page.name = "Acme <Status>";
+  v.page.url = "https://status.example";
+  v.page.time_zone = "Europe/Paris";
+  v.generated_at = base::FromMillis(1510212600000);  // 2017-11-09T07:30:00Z
+  v.resources_total = 2;
+  v.resources = {{"ded-sbg-00001", "dedicated", "sbg", "down", false},
+                 {"vps-gra-00007", "vps", "gra", "up", false}};
+  service::MyIncident i;
+  i.id = "abc123def456";
+  i.name = "Strasbourg: power outage";
+  i.started_at = base::FromMillis(1510208580000);
+  i.resources = {{"ded-sbg-00001", "dedicated", "sbg", "down", false}};
+  model::Estimate e;
+  e.p10 = base::FromMillis(1510218000000);
+  e.p50 = base::FromMillis(1510225200000);
+  e.p90 = base::FromMillis(1510236000000);
+  i.estimate = e;
+  v.incidents.push_back(i);
+  return v;
+}
+
+TEST(MyServicesPage, ShowsTheIncidentItsEstimateAndTheCustomersServices) {
+  const std::string html = RenderMyServices(View(), "/my/TOKEN/summary.json");
+  EXPECT_NE(html.find("Strasbourg: power outage"), std::string::npos);
+  EXPECT_NE(html.find("https://status.example/incidents/abc123def456"), std::string::npos);
+  EXPECT_NE(html.find("Expected back around 9 Nov 2017, 12:00 CET"), std::string::npos) << html;
+  EXPECT_NE(html.find("ded-sbg-00001"), std::string::npos);
+  EXPECT_NE(html.find("vps-gra-00007"), std::string::npos);
+  EXPECT_NE(html.find("1 of your services is affected"), std::string::npos);
+  EXPECT_NE(html.find("/my/TOKEN/summary.json"), std::string::npos);
+  EXPECT_NE(html.find("Acme &lt;Status&gt;"), std::string::npos);
+  EXPECT_EQ(html.find("Acme <Status>"), std::string::npos);
+}
+
+TEST(MyServicesPage, SaysSoWhenNothingIsAffected) {
+  auto v = View();
+  v.incidents.clear();
+  const std::string html = RenderMyServices(v, "/my/T/summary.json");
+  EXPECT_NE(html.find("not affected by any current incident"), std::string::npos);
+  EXPECT_EQ(html.find("Expected back"), std::string::npos);
+}
+
+TEST(MyServicesPage, NotFoundRevealsNothing) {
+  const std::string html = RenderMyServicesNotFound();
+  EXPECT_NE(html.find("not valid"), std::string::npos);
+  EXPECT_EQ(html.find("cust-"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace phare::web
