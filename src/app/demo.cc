@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "api/input_parse.h"
+#include "app/demo_inventory.h"
 #include "app/runtime.h"
 #include "base/json.h"
 #include "service/tokens.h"
@@ -105,6 +106,7 @@ class Demo {
   base::Status Apply(const Event& e);
   void Replay(size_t from, const std::atomic<bool>& stop);
   const Script& script() const { return script_; }
+  const std::string& example_link() const { return inventory_.example_link; }
 
  private:
   base::Result<std::vector<std::string>> Resolve(std::string_view ref) const;
@@ -115,6 +117,7 @@ class Demo {
   Script script_;
   std::map<std::string, std::string> components_;  // "sbg/vps" -> id
   std::map<std::string, std::string> incidents_;   // ref -> id
+  DemoInventorySetup inventory_;                   // the infrastructure and its node reports
   model::Actor actor_{"demo"};
 };
 
@@ -143,6 +146,8 @@ base::Status Demo::Seed() {
                   std::string(product.at("key").as_string())] = c.id;
     }
   }
+  PHARE_ASSIGN_OR_RETURN(inventory_, SetUpDemoInventory(rt_, components_));
+  MergeNodeUpdates(inventory_.updates, script_.events);
   return base::Status::Ok();
 }
 
@@ -246,6 +251,7 @@ base::Status RunDemo(const base::Config& config, const DemoOptions& options) {
     std::cout << "phare demo: serving " << rt->page().url << "/ (port " << port << ")\n"
               << "phare demo: replaying from " << base::FormatUtc(start) << " at " << options.speed
               << "x; admin API token: " << token.secret << "\n"
+              << "phare demo: one customer's own view: " << demo.example_link() << "\n"
               << std::flush;
     replay = std::thread([&demo, &stop, next] { demo.Replay(next, stop); });
   });

@@ -3,6 +3,8 @@
 #include <spdlog/spdlog.h>
 
 #include "api/admin.h"
+#include "api/admin_inventory.h"
+#include "app/inventory_wiring.h"
 #include "app/publisher.h"
 #include "app/scheduler.h"
 #include "http/problem.h"
@@ -39,6 +41,8 @@ base::Result<std::unique_ptr<Runtime>> Runtime::Open(const base::Config& config,
   }
   rt->components_ = std::make_unique<service::ComponentService>(*rt->ctx_);
   rt->incidents_ = std::make_unique<service::IncidentService>(*rt->ctx_);
+  rt->inventory_ = std::make_unique<service::InventoryService>(*rt->ctx_);
+  rt->incidents_->set_inventory(rt->inventory_.get());
   return rt;
 }
 
@@ -100,6 +104,8 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   http::Router router;
   api::AdminDeps admin{*ctx_, *components_, *incidents_};
   api::RegisterAdminRoutes(router, admin);
+  api::RegisterInventoryRoutes(router, admin, *inventory_, config_.inventory.max_upload_bytes);
+  RegisterMyServicesRoutes(router, *ctx_, *inventory_);
   http::Server server(ServerOptionsFrom(config_, listen), router, cache, http_metrics);
   AddOperationalRoutes(router, publisher, registry, server);
   for (auto& route : router.routes()) {
@@ -130,6 +136,7 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
                  store_->writes().Render("phare_db_write_duration_seconds", "", out);
                });
 
+  PHARE_RETURN_IF_ERROR(LoadInventory(*inventory_));
   PHARE_RETURN_IF_ERROR(publisher.Start());
   PHARE_RETURN_IF_ERROR(server.Start());
   {
@@ -143,6 +150,11 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   scheduler.Every("maintenance", std::chrono::seconds(1), [this] {
     if (auto moved = incidents_->AdvanceMaintenance(); !moved.ok()) {
       spdlog::error("maintenance scheduler: {}", moved.status().ToString());
+    }
+  });
+  scheduler.Every("inventory", std::chrono::seconds(1), [this] {
+    if (auto status = inventory_->Refresh(); !status.ok()) {
+      spdlog::error("inventory: {}", status.ToString());
     }
   });
   scheduler.Start();

@@ -13,6 +13,7 @@
 #include "service/components.h"
 #include "service/context.h"
 #include "service/incidents.h"
+#include "service/inventory.h"
 
 namespace phare::app {
 
@@ -31,6 +32,7 @@ class Runtime {
   service::Context& ctx() { return *ctx_; }
   service::ComponentService& components() { return *components_; }
   service::IncidentService& incidents() { return *incidents_; }
+  service::InventoryService& inventory() { return *inventory_; }
   const model::Page& page() const { return page_; }
   const base::Config& config() const { return config_; }
 
@@ -49,6 +51,7 @@ class Runtime {
   std::unique_ptr<service::Context> ctx_;
   std::unique_ptr<service::ComponentService> components_;
   std::unique_ptr<service::IncidentService> incidents_;
+  std::unique_ptr<service::InventoryService> inventory_;
   model::Page page_;
   std::function<void()> on_change_;  // set while serving
   std::function<void()> stop_;       // set while serving

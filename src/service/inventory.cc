@@ -154,11 +154,16 @@ base::Result<ImportReport> InventoryService::Import(const model::Actor& actor,
     return base::InvalidArgument(std::to_string(total) + " error" + (total == 1 ? "" : "s") +
                                  " in the inventory, nothing was imported; the first: " + first);
   }
-  const auto& next = result.inventory;
+  PHARE_ASSIGN_OR_RETURN(ImportReport report, Put(actor, result.inventory));
+  report.stats = result.stats;
+  return report;
+}
+
+base::Result<ImportReport> InventoryService::Put(const model::Actor& actor,
+                                                 std::shared_ptr<const graph::Inventory> next) {
   std::lock_guard lock(refresh_mu_);
   PHARE_ASSIGN_OR_RETURN(auto current, RefreshLocked());
   ImportReport report;
-  report.stats = result.stats;
   const std::string body = graph::SerializeInventory(*next);
   model::InventoryInfo info;
   info.created_at = ctx_.clock.Now();

@@ -172,6 +172,9 @@ class InventoryService {
   // written: InvalidArgument, with every error (first 100, then a count) in `errors`.
   base::Result<ImportReport> Import(const model::Actor& actor, const ImportRequest& request,
                                     graph::ErrorList* errors);
+  // The same for an inventory already built (and so validated): a generated one.
+  base::Result<ImportReport> Put(const model::Actor& actor,
+                                 std::shared_ptr<const graph::Inventory> inventory);
   base::Result<InventorySummary> Summary();
   // Links an inventory component node to a page component ("" removes the link).
   base::Status MapComponent(const model::Actor& actor, const std::string& node_id,
