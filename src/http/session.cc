@@ -67,6 +67,14 @@ void SplitTarget(Request& r) {
   r.query = q == std::string_view::npos ? std::string_view() : r.target.substr(q + 1);
 }
 
+// The largest body any route accepts: the parser's limit while the header is read
+// (Beast checks Content-Length against it then).
+size_t LargestBodyLimit(const Router& router, size_t server_limit) {
+  size_t out = server_limit;
+  for (const auto& route : router.routes()) out = std::max(out, route.options.max_body_bytes);
+  return out;
+}
+
 // The body limit of the route a request goes to, else `fallback`.
 size_t BodyLimit(const Router& router, const Parser& parser, size_t fallback) {
   const auto& msg = parser.get();
@@ -101,12 +109,13 @@ asio::awaitable<void> Server::Impl::Session(Stream stream, std::string remote) {
 
   beast::flat_buffer buffer;
   std::string suffix;  // per-request response lines (Date, Connection), reused
+  const size_t largest_body = LargestBodyLimit(router, options.max_body_bytes);
   for (;;) {
     handle.idle = buffer.size() == 0;
     if (stopping && handle.idle) break;
     Parser parser;
     parser.header_limit(static_cast<uint32_t>(options.max_header_bytes));
-    parser.body_limit(options.max_body_bytes);
+    parser.body_limit(largest_body);
     beast::get_lowest_layer(stream).expires_after(options.read_timeout);
     auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser,
                                                      asio::as_tuple(asio::use_awaitable));
@@ -114,7 +123,11 @@ asio::awaitable<void> Server::Impl::Session(Stream stream, std::string remote) {
     size_t body_limit = options.max_body_bytes;
     if (!ec && !parser.is_done()) {
       body_limit = BodyLimit(router, parser, body_limit);
-      parser.body_limit(body_limit);
+      if (parser.content_length() && *parser.content_length() > body_limit) {
+        ec = bhttp::error::body_limit;
+      } else {
+        parser.body_limit(body_limit);  // checked as chunks arrive
+      }
     }
     if (!ec && parser.get()[bhttp::field::expect] == "100-continue" &&
         (!parser.content_length() || *parser.content_length() <= body_limit)) {
