@@ -34,8 +34,9 @@
 
 namespace phare::service {
 
-// Most node reports one request may carry.
+// Most node reports one request may carry, and distinct nodes one incident may report.
 inline constexpr size_t kMaxNodeReports = 200'000;
+inline constexpr size_t kMaxNodesPerIncident = 2'000'000;
 
 struct ImportRequest {
   std::string path;        // the file to read; when empty, `bytes`

@@ -128,6 +128,12 @@ base::Result<GraphOutcome> InventoryService::ApplyToIncident(
     stamped[k].reported_at = now;
   }
   const std::vector<model::NodeReport> mine_new = MergeReports(mine_old, stamped);
+  if (mine_new.size() > kMaxNodesPerIncident) {
+    return base::Status(base::Code::kResourceExhausted,
+                        "an incident reports at most " + std::to_string(kMaxNodesPerIncident) +
+                            " distinct nodes",
+                        field);
+  }
 
   // The graph's view before and after, every open incident's reports combined.
   PHARE_ASSIGN_OR_RETURN(auto others, tx.ListOpenNodeReports());
