@@ -46,6 +46,18 @@ std::vector<std::string> VanishedReports(const GraphState& state, const graph::I
   return out;
 }
 
+// The graphs of the open incidents with reports.
+void AddIncidents(GraphState& state, std::vector<model::NodeReport> reports,
+                  const std::vector<model::Incident>& open) {
+  std::map<std::string, std::vector<model::NodeReport>> by_incident;
+  for (auto& r : reports) by_incident[r.incident_id].push_back(std::move(r));
+  for (const auto& i : open) {
+    auto it = by_incident.find(i.id);
+    if (it == by_incident.end()) continue;
+    state.incidents.push_back(BuildIncidentGraph(*state.baseline, i, std::move(it->second)));
+  }
+}
+
 }  // namespace
 
 InventoryService::InventoryService(Context& ctx, graph::ComponentPolicy policy)
@@ -110,28 +122,24 @@ base::Result<std::shared_ptr<const GraphState>> InventoryService::Rebuild(int64_
     state->inventory = old->inventory;
     state->baseline = old->baseline;
   } else {
-    if (imported_.first == state->info.id) {
-      state->inventory = imported_.second;
-    } else {
-      auto inventory = graph::DeserializeInventory(body);
-      if (!inventory.ok()) {
-        return base::Internal("stored inventory " + std::to_string(state->info.id) +
-                              " does not load: " + inventory.status().message());
-      }
-      state->inventory = *inventory;
-    }
+    PHARE_ASSIGN_OR_RETURN(state->inventory, LoadInventory(state->info.id, body));
     state->baseline = std::make_shared<graph::Propagation>(state->inventory);
   }
   imported_ = {};
   state->combined = Combine(*state->baseline, reports);
-  std::map<std::string, std::vector<model::NodeReport>> by_incident;
-  for (auto& r : reports) by_incident[r.incident_id].push_back(std::move(r));
-  for (const auto& i : open) {
-    auto it = by_incident.find(i.id);
-    if (it == by_incident.end()) continue;
-    state->incidents.push_back(BuildIncidentGraph(*state->baseline, i, std::move(it->second)));
-  }
+  AddIncidents(*state, std::move(reports), open);
   return std::shared_ptr<const GraphState>(std::move(state));
+}
+
+base::Result<std::shared_ptr<const graph::Inventory>> InventoryService::LoadInventory(
+    int64_t id, std::string_view body) {
+  if (imported_.first == id) return imported_.second;
+  auto inventory = graph::DeserializeInventory(body);
+  if (!inventory.ok()) {
+    return base::Internal("stored inventory " + std::to_string(id) +
+                          " does not load: " + inventory.status().message());
+  }
+  return std::move(inventory).value();
 }
 
 base::Result<ImportReport> InventoryService::Import(const model::Actor& actor,

@@ -199,8 +199,15 @@ class InventoryService {
  private:
   base::Result<std::shared_ptr<const GraphState>> RefreshLocked();
   base::Result<std::shared_ptr<const GraphState>> Rebuild(int64_t counter);
+  // Inventory `id` from its canonical form `body` (or as just imported).
+  base::Result<std::shared_ptr<const graph::Inventory>> LoadInventory(int64_t id,
+                                                                      std::string_view body);
   base::Result<std::shared_ptr<const graph::Propagation>> BaselineFor(store::Tx& tx,
                                                                       int64_t inventory_id);
+  // The current inventory's baseline within `tx`; null when there is none and it is not
+  // `required` (else FailedPrecondition naming `field`).
+  base::Result<std::shared_ptr<const graph::Propagation>> TxBaseline(store::Tx& tx, bool required,
+                                                                     const std::string& field);
   void Install(std::shared_ptr<const GraphState> state);
   std::shared_ptr<const GraphState> Current() const;
 

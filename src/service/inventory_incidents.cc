@@ -67,6 +67,37 @@ base::Status RecordProgress(store::Tx& tx, const model::Incident& incident,
   return tx.AddProgress(incident.id, model::ProgressSample{"", now, next.restored, next.hit});
 }
 
+base::Status CheckReports(const model::Incident& incident,
+                          const std::vector<model::NodeReport>& reports, const std::string& field) {
+  if (reports.size() > kMaxNodeReports) {
+    return base::InvalidArgument("has more than " + std::to_string(kMaxNodeReports) + " nodes",
+                                 field);
+  }
+  if (!reports.empty() && incident.kind != model::IncidentKind::kIncident) {
+    return base::InvalidArgument("node reports belong to incidents, not to maintenance", field);
+  }
+  return base::Status::Ok();
+}
+
+// The reports as stored: the incident's, at `now`. InvalidArgument naming field[k].id
+// for an id the inventory lacks.
+base::Result<std::vector<model::NodeReport>> Stamp(const graph::Inventory& inventory,
+                                                   const std::vector<model::NodeReport>& reports,
+                                                   const std::string& incident_id, base::Time now,
+                                                   const std::string& field) {
+  std::vector<model::NodeReport> out = reports;
+  for (size_t k = 0; k < out.size(); ++k) {
+    if (!inventory.Find(out[k].node_id)) {
+      return base::InvalidArgument("unknown node '" + out[k].node_id + "'",
+                                   field + "[" + std::to_string(k) + "].id");
+    }
+    out[k].incident_id = incident_id;
+    out[k].worst = out[k].condition;
+    out[k].reported_at = now;
+  }
+  return out;
+}
+
 }  // namespace
 
 base::Result<std::shared_ptr<const graph::Propagation>> InventoryService::BaselineFor(
@@ -91,48 +122,23 @@ base::Result<GraphOutcome> InventoryService::ApplyToIncident(
     const std::vector<model::NodeReport>& reports, const std::string& field, base::Time now) {
   const bool was_open = old_status && !model::IsClosed(*old_status);
   const bool is_open = !model::IsClosed(incident.status);
-  if (reports.size() > kMaxNodeReports) {
-    return base::InvalidArgument("has more than " + std::to_string(kMaxNodeReports) + " nodes",
-                                 field);
-  }
-  if (!reports.empty() && incident.kind != model::IncidentKind::kIncident) {
-    return base::InvalidArgument("node reports belong to incidents, not to maintenance", field);
-  }
+  PHARE_RETURN_IF_ERROR(CheckReports(incident, reports, field));
   if (reports.empty() && was_open == is_open) return GraphOutcome{};
   std::vector<model::NodeReport> mine_old;
   if (old_status) {
     PHARE_ASSIGN_OR_RETURN(mine_old, tx.ListNodeReports(incident.id));
   }
   if (reports.empty() && mine_old.empty()) return GraphOutcome{};
-
-  auto info = tx.CurrentInventory();
-  if (!info.ok() && info.status().code() == base::Code::kNotFound && reports.empty()) {
-    return GraphOutcome{};
-  }
-  if (!info.ok() && info.status().code() == base::Code::kNotFound) {
-    return base::Status(base::Code::kFailedPrecondition,
-                        "no inventory has been imported (phare inventory import, or PUT "
-                        "/v1/pages/{page_id}/inventory)",
-                        field);
-  }
-  PHARE_RETURN_IF_ERROR(info.status());
-  PHARE_ASSIGN_OR_RETURN(auto baseline, BaselineFor(tx, info->id));
-  std::vector<model::NodeReport> stamped = reports;
-  for (size_t k = 0; k < stamped.size(); ++k) {
-    if (!baseline->inventory().Find(stamped[k].node_id)) {
-      return base::InvalidArgument("unknown node '" + stamped[k].node_id + "'",
-                                   field + "[" + std::to_string(k) + "].id");
-    }
-    stamped[k].incident_id = incident.id;
-    stamped[k].worst = stamped[k].condition;
-    stamped[k].reported_at = now;
-  }
+  PHARE_ASSIGN_OR_RETURN(auto baseline, TxBaseline(tx, !reports.empty(), field));
+  if (!baseline) return GraphOutcome{};
+  PHARE_ASSIGN_OR_RETURN(auto stamped,
+                         Stamp(baseline->inventory(), reports, incident.id, now, field));
   const std::vector<model::NodeReport> mine_new = MergeReports(mine_old, stamped);
   if (mine_new.size() > kMaxNodesPerIncident) {
-    return base::Status(base::Code::kResourceExhausted,
-                        "an incident reports at most " + std::to_string(kMaxNodesPerIncident) +
-                            " distinct nodes",
-                        field);
+    return base::Status(
+        base::Code::kResourceExhausted,
+        "an incident reports at most " + std::to_string(kMaxNodesPerIncident) + " distinct nodes",
+        field);
   }
 
   // The graph's view before and after, every open incident's reports combined.
@@ -157,6 +163,20 @@ base::Result<GraphOutcome> InventoryService::ApplyToIncident(
   PHARE_RETURN_IF_ERROR(tx.PutImpactCounts(incident.id, counts));
   incident.impact_counts = std::move(counts);
   return out;
+}
+
+base::Result<std::shared_ptr<const graph::Propagation>> InventoryService::TxBaseline(
+    store::Tx& tx, bool required, const std::string& field) {
+  auto info = tx.CurrentInventory();
+  if (info.status().code() == base::Code::kNotFound) {
+    if (!required) return std::shared_ptr<const graph::Propagation>();
+    return base::Status(base::Code::kFailedPrecondition,
+                        "no inventory has been imported (phare inventory import, or PUT "
+                        "/v1/pages/{page_id}/inventory)",
+                        field);
+  }
+  PHARE_RETURN_IF_ERROR(info.status());
+  return BaselineFor(tx, info->id);
 }
 
 }  // namespace phare::service
