@@ -41,6 +41,15 @@ class InventoryCliTest(unittest.TestCase):
     def phare(self, *args, check=True):
         return harness.run_cli(*args, "--db", self.db, check=check)
 
+    def test_every_command_has_help(self):
+        for cmd in (["inventory"], ["inventory", "import"], ["inventory", "show"],
+                    ["inventory", "spof"], ["inventory", "map"], ["customer"],
+                    ["customer", "link"], ["customer", "links"], ["customer", "revoke"]):
+            with self.subTest(cmd=cmd):
+                proc = harness.run_cli(*cmd, "--help")
+                self.assertEqual(proc.returncode, 0)
+                self.assertIn("Usage", proc.stdout + proc.stderr)
+
     def test_import_prints_the_change_report_and_no_bar_off_a_terminal(self):
         proc = self.phare("inventory", "import", SMALL)
         report = json.loads(proc.stdout)
