@@ -43,5 +43,6 @@ void AddTokenCommands(CLI::App& app, Action& action);
 void AddComponentCommands(CLI::App& app, Action& action);
 void AddIncidentCommands(CLI::App& app, Action& action);
 void AddAuditCommands(CLI::App& app, Action& action);
+void AddEtaCommands(CLI::App& app, Action& action);
 
 }  // namespace phare::app

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   phare::app::AddComponentCommands(app, action);
   phare::app::AddIncidentCommands(app, action);
   phare::app::AddAuditCommands(app, action);
+  phare::app::AddEtaCommands(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
