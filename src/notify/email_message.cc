@@ -96,7 +96,6 @@ void AppendPart(std::string& out, std::string_view type, std::string_view body) 
   } else {
     out += "Content-Transfer-Encoding: quoted-printable\r\n\r\n";
     out += EncodeQuotedPrintable(body);
-    if (out.size() < 2 || out.compare(out.size() - 2, 2, "\r\n") != 0) out += "\r\n";
   }
 }
 
@@ -134,11 +133,13 @@ base::Result<std::string> BuildEmail(const EmailEnvelope& e, const EmailContent&
   }
   const std::string boundary = BoundaryFor(e.message_id);
   AppendHeader(out, "Content-Type", "multipart/alternative; boundary=\"" + boundary + "\"");
+  // The CRLF before each delimiter belongs to the delimiter (RFC 2046), so a body's own
+  // final line break survives.
   out += "\r\n--" + boundary + "\r\n";
   AppendPart(out, "text/plain", c.text);
-  out += "--" + boundary + "\r\n";
+  out += "\r\n--" + boundary + "\r\n";
   AppendPart(out, "text/html", c.html);
-  out += "--" + boundary + "--\r\n";
+  out += "\r\n--" + boundary + "--\r\n";
   return out;
 }
 

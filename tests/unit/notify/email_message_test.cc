@@ -44,7 +44,9 @@ TEST(BuildEmail, CarriesTheHeadersOfANotification) {
   // Only CRLF line ends, nothing but ASCII.
   for (size_t i = 0; i < message->size(); ++i) {
     EXPECT_LT(static_cast<unsigned char>((*message)[i]), 0x80u);
-    if ((*message)[i] == '\n') EXPECT_EQ((*message)[i - 1], '\r');
+    if ((*message)[i] == '\n') {
+      EXPECT_EQ((*message)[i - 1], '\r');
+    }
   }
 }
 

@@ -123,7 +123,9 @@ TEST(EncodeQuotedPrintable, EscapesWhatItMustAndKeepsLinesShort) {
   // A soft break never splits an escape.
   for (const auto& line : Lines(encoded)) {
     const size_t eq = line.rfind('=');
-    if (eq != std::string::npos) EXPECT_TRUE(eq == line.size() - 1 || eq + 3 <= line.size());
+    if (eq != std::string::npos) {
+      EXPECT_TRUE(eq == line.size() - 1 || eq + 3 <= line.size());
+    }
   }
 }
 
