@@ -94,7 +94,7 @@ TEST(WebhookDelivery, SignedPayloadsVerifyAtTheReceiverOverFewConnections) {
 
 // The dispatcher's loop, with the retry math on a fake clock: no sleeping.
 TEST(WebhookDelivery, RetriesWithBackoffUntilTheReceiverRecovers) {
-  Fixture f({.fail_first = 3, .fail_status = 503});
+  Fixture f({.secret = "", .fail_first = 3, .fail_status = 503});
   ASSERT_NE(f.receiver, nullptr);
   base::FakeClock clock(kStart);
   base::SeededRandom random(5);
@@ -135,7 +135,7 @@ TEST(WebhookDelivery, RetriesWithBackoffUntilTheReceiverRecovers) {
 }
 
 TEST(WebhookDelivery, DeadLettersAfterMaxAttemptsAndHonoursRetryAfter) {
-  Fixture f({.fail_first = 100, .fail_status = 429, .retry_after = 120});
+  Fixture f({.secret = "", .fail_first = 100, .fail_status = 429, .retry_after = 120});
   ASSERT_NE(f.receiver, nullptr);
   base::FakeClock clock(kStart);
   base::SeededRandom random(5);
@@ -152,7 +152,9 @@ TEST(WebhookDelivery, DeadLettersAfterMaxAttemptsAndHonoursRetryAfter) {
     ASSERT_TRUE(o.retry_after.has_value());
     EXPECT_EQ(*o.retry_after, std::chrono::seconds(120));
     const RetryDecision d = DecideRetry(policy, attempts, clock.Now(), o.retry_after, random);
-    if (!d.dead_letter) EXPECT_GE(d.delay, std::chrono::seconds(120));
+    if (!d.dead_letter) {
+      EXPECT_GE(d.delay, std::chrono::seconds(120));
+    }
     dead = d.dead_letter;
     clock.Set(d.next_attempt_at);
   }
