@@ -7,6 +7,7 @@
 #include <curl/curl.h>
 
 #include <chrono>
+#include <optional>
 #include <string>
 
 #include "base/clock.h"
@@ -46,10 +47,14 @@ class CurlTransfer {
   static size_t OnWrite(char* data, size_t size, size_t count, void* self);
   static curl_socket_t OnOpenSocket(void* self, curlsocktype purpose, curl_sockaddr* address);
 
-  base::Status PrepareEmail(const Setup& setup);
-  base::Status PrepareHttp(const Setup& setup);
+  void ConfigureCommon(const TransportOptions& options);
+  void ConfigureEmail(const TransportOptions& options);
+  void ConfigureHttp(const TransportOptions& options);
+  base::Status PrepareEmail();
+  base::Status PrepareHttp(const base::Clock& clock);
 
   CURL* easy_ = nullptr;
+  std::optional<Channel> configured_;  // the channel the handle's options are set for
   Request request_;
   void* host_ = nullptr;
   curl_slist* headers_ = nullptr;

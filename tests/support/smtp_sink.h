@@ -8,9 +8,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <fstream>
 #include <regex>
+#include <sstream>
 
 #include "support/subprocess.h"
+#include "support/temp_dir.h"
 
 namespace phare::testing {
 
@@ -26,13 +29,20 @@ class SmtpSink {
 
   // `dump_dir` may be empty (messages discarded, as in benchmarks); `extra_args` adds
   // smtp-sink options, e.g. {"-f", "RCPT"} to reject recipients with a 5xx reply.
+  // Without `count`, Stop() returns zero counters but the sink runs faster (benchmarks).
   // nullptr if smtp-sink is missing or does not start.
   static std::unique_ptr<SmtpSink> Start(const std::string& dump_dir,
-                                         std::vector<std::string> extra_args = {}) {
+                                         std::vector<std::string> extra_args = {},
+                                         bool count = true) {
     if (access(kSmtpSinkPath, X_OK) != 0) return nullptr;
+    // The -c counters go to a file: a pipe nobody reads during a run would fill up and
+    // stall the sink.
+    auto counters_dir = std::make_unique<TempDir>();
+    const std::string counters_file = counters_dir->File("counters.txt");
     for (int attempt = 0; attempt < 5; ++attempt) {
       const uint16_t port = FreeLoopbackPort();
-      std::vector<std::string> argv = {kSmtpSinkPath, "-c"};
+      std::vector<std::string> argv = {kSmtpSinkPath};
+      if (count) argv.push_back("-c");
       if (geteuid() == 0) {  // smtp-sink refuses to run as root without a user to become
         argv.insert(argv.end(), {"-u", "nobody"});
         if (!dump_dir.empty()) chmod(dump_dir.c_str(), 0777);
@@ -40,9 +50,10 @@ class SmtpSink {
       if (!dump_dir.empty()) argv.insert(argv.end(), {"-d", dump_dir + "/%Y%m%d%H%M%S."});
       argv.insert(argv.end(), extra_args.begin(), extra_args.end());
       argv.insert(argv.end(), {"127.0.0.1:" + std::to_string(port), "256"});
-      auto process = Subprocess::Start(argv);
+      auto process = Subprocess::Start(argv, /*keep_stderr=*/false, counters_file);
       if (process && WaitForListener(port, std::chrono::seconds(5))) {
-        return std::unique_ptr<SmtpSink>(new SmtpSink(std::move(process), port));
+        return std::unique_ptr<SmtpSink>(
+            new SmtpSink(std::move(process), port, std::move(counters_dir), counters_file));
       }
     }
     return nullptr;
@@ -56,7 +67,10 @@ class SmtpSink {
 
   // Stops the sink and returns its final counters (from its -c output).
   Counters Stop() {
-    const std::string output = process_->Stop();
+    process_->Stop();
+    std::stringstream content;
+    content << std::ifstream(counters_file_).rdbuf();
+    const std::string output = content.str();
     Counters counters;
     static const std::regex kLine(R"(sess=(\d+) quit=(\d+) mesg=(\d+))");
     for (auto it = std::sregex_iterator(output.begin(), output.end(), kLine);
@@ -69,10 +83,16 @@ class SmtpSink {
   }
 
  private:
-  SmtpSink(std::unique_ptr<Subprocess> process, uint16_t port)
-      : process_(std::move(process)), port_(port) {}
+  SmtpSink(std::unique_ptr<Subprocess> process, uint16_t port, std::unique_ptr<TempDir> dir,
+           std::string counters_file)
+      : process_(std::move(process)),
+        port_(port),
+        dir_(std::move(dir)),
+        counters_file_(std::move(counters_file)) {}
   std::unique_ptr<Subprocess> process_;
   uint16_t port_;
+  std::unique_ptr<TempDir> dir_;
+  std::string counters_file_;
 };
 
 }  // namespace phare::testing

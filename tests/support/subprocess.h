@@ -26,15 +26,22 @@ namespace phare::testing {
 
 class Subprocess {
  public:
-  // Starts argv[0] (a path) with `argv`; stderr is discarded unless `keep_stderr`.
-  // nullptr if it cannot be started.
+  // Starts argv[0] (a path) with `argv`; stderr is discarded unless `keep_stderr`;
+  // stdout goes to `stdout_file` when given (then ReadLine sees nothing), else to a pipe
+  // this object reads. nullptr if it cannot be started.
   static std::unique_ptr<Subprocess> Start(const std::vector<std::string>& argv,
-                                           bool keep_stderr = false) {
+                                           bool keep_stderr = false,
+                                           const std::string& stdout_file = {}) {
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) return nullptr;
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
+    if (stdout_file.empty()) {
+      posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
+    } else {
+      posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, stdout_file.c_str(),
+                                       O_WRONLY | O_CREAT | O_TRUNC, 0666);
+    }
     posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
     if (!keep_stderr) {
       posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
