@@ -5,10 +5,13 @@
 
 #include <gtest/gtest.h>
 
+#include <condition_variable>
+#include <mutex>
 #include <set>
 
 #include "notify/chat_message.h"
 #include "notify/retry.h"
+#include "notify/sender_thread.h"
 #include "notify/sms.h"
 #include "notify/transport.h"
 #include "notify/webhook.h"
@@ -260,6 +263,53 @@ TEST(WebhookDelivery, ChatAndSmsGatewayRequests) {
       EXPECT_NE(Str(r.at("body")).find("Panne électrique &lt;SBG&gt;"), std::string::npos);
     }
   }
+}
+
+TEST(SenderThread, SendsFromAnyThreadAndHandsOutcomesBack) {
+  Fixture f;
+  ASSERT_NE(f.receiver, nullptr);
+  std::mutex mutex;
+  std::condition_variable done;
+  std::vector<Outcome> outcomes;  // guarded by mutex
+  TransportOptions options;
+  options.allow_private_targets = true;
+  auto sender =
+      SenderThread::Start(options, base::SystemClock::Instance(), [&](std::vector<Outcome>& batch) {
+        std::lock_guard lock(mutex);
+        for (auto& o : batch) outcomes.push_back(std::move(o));
+        done.notify_all();
+      });
+  ASSERT_TRUE(sender.ok());
+  std::vector<Request> first, second;
+  for (int i = 0; i < 5; ++i) first.push_back(f.Webhook(i, "a" + std::to_string(i)));
+  for (int i = 5; i < 10; ++i) second.push_back(f.Webhook(i, "a" + std::to_string(i)));
+  ASSERT_TRUE((*sender)->Submit(std::move(first)).ok());
+  std::thread other([&] { EXPECT_TRUE((*sender)->Submit(std::move(second)).ok()); });
+  other.join();
+  {
+    std::unique_lock lock(mutex);
+    ASSERT_TRUE(
+        done.wait_for(lock, std::chrono::seconds(30), [&] { return outcomes.size() == 10; }));
+  }
+  std::set<uint64_t> tags;
+  for (const Outcome& o : outcomes) {
+    EXPECT_EQ(o.result, DeliveryResult::kDelivered) << o.reason;
+    tags.insert(o.tag);
+  }
+  EXPECT_EQ(tags.size(), 10u);
+  EXPECT_EQ((*sender)->outstanding(), 0u);
+  EXPECT_EQ(f.receiver->Requests().size(), 10u);
+}
+
+TEST(SenderThread, RefusesMoreThanItsQueueHolds) {
+  TransportOptions options;
+  options.max_queued = 3;
+  auto sender =
+      SenderThread::Start(options, base::SystemClock::Instance(), [](std::vector<Outcome>&) {});
+  ASSERT_TRUE(sender.ok());
+  std::vector<Request> requests(4);
+  EXPECT_EQ((*sender)->Submit(std::move(requests)).code(), base::Code::kResourceExhausted);
+  EXPECT_EQ((*sender)->outstanding(), 0u);
 }
 
 }  // namespace
