@@ -109,8 +109,9 @@ void RegisterOne(http::Router& router, AdminDeps& deps, const std::string& base)
                      if (!obj.ok()) return http::ProblemFromStatus(obj.status());
                      auto in = ParseIncidentInput(**obj);
                      if (!in.ok()) return http::ProblemFromStatus(in.status());
-                     return IncidentResponse(call, 201,
-                                             call.deps.incidents.Create(call.actor, *in));
+                     service::PublishReport report;
+                     auto created = call.deps.incidents.Create(call.actor, *in, &report);
+                     return IncidentResponse(call, 201, created, &report);
                    }),
              {true, base});
   const std::string one = base + "/{}";
@@ -184,6 +185,19 @@ http::Response Drafts(AdminCall& call) {
   return Json(200, DraftsJson(*drafts, report.findings));
 }
 
+// POST .../incidents/{id}/check: the checker's findings on bodies about to be published.
+http::Response Check(AdminCall& call) {
+  auto obj = Wrapped(call.body, "check");
+  if (!obj.ok()) return http::ProblemFromStatus(obj.status());
+  // The same shape as an update: {"status", "body", "phare": {"bodies": [...]}}.
+  auto in = ParseIncidentInput(**obj);
+  if (!in.ok()) return http::ProblemFromStatus(in.status());
+  auto findings =
+      call.deps.incidents.Check(call.req.params[1], in->status, in->body.value_or(""), in->bodies);
+  if (!findings.ok()) return http::ProblemFromStatus(findings.status());
+  return Json(200, boost::json::object{{"findings", FindingsJson(*findings)}});
+}
+
 http::Response AddProgress(AdminCall& call) {
   auto obj = Wrapped(call.body, "progress");
   if (!obj.ok()) return http::ProblemFromStatus(obj.status());
@@ -216,6 +230,8 @@ void RegisterIncidentRoutes(http::Router& router, AdminDeps& deps) {
   const std::string drafts = base + "/{}/drafts";
   router.Add(Method::kPost, drafts, Admin(deps, Scope::kRead, Body::kOptionalJson, Drafts),
              {true, drafts});
+  const std::string check = base + "/{}/check";
+  router.Add(Method::kPost, check, Admin(deps, Scope::kRead, Body::kJson, Check), {true, check});
   const std::string progress = base + "/{}/progress";
   router.Add(Method::kPost, progress, Admin(deps, Scope::kWrite, Body::kJson, AddProgress),
              {true, progress});
