@@ -185,17 +185,18 @@ http::Response Drafts(AdminCall& call) {
   return Json(200, DraftsJson(*drafts, report.findings));
 }
 
-// POST .../incidents/{id}/check: the checker's findings on bodies about to be published.
+// POST .../incidents/{id}/check: what publishing would report (the checker's findings,
+// the data disagreeing with a stated estimate), nothing written.
 http::Response Check(AdminCall& call) {
   auto obj = Wrapped(call.body, "check");
   if (!obj.ok()) return http::ProblemFromStatus(obj.status());
   // The same shape as an update: {"status", "body", "phare": {"bodies": [...]}}.
   auto in = ParseIncidentInput(**obj);
   if (!in.ok()) return http::ProblemFromStatus(in.status());
-  auto findings =
-      call.deps.incidents.Check(call.req.params[1], in->status, in->body.value_or(""), in->bodies);
-  if (!findings.ok()) return http::ProblemFromStatus(findings.status());
-  return Json(200, boost::json::object{{"findings", FindingsJson(*findings)}});
+  auto report = call.deps.incidents.Check(call.req.params[1], *in);
+  if (!report.ok()) return http::ProblemFromStatus(report.status());
+  return Json(200, boost::json::object{{"findings", FindingsJson(report->findings)},
+                                       {"warnings", Strings(report->warnings)}});
 }
 
 http::Response AddProgress(AdminCall& call) {

@@ -137,7 +137,7 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   });
   Cadence cadence(*ctx_, config_.cadence.ops_webhook);
   cadence.Export(registry);
-  scheduler.Every("cadence", std::chrono::seconds(15), [&cadence] { cadence.Check(); });
+  scheduler.Every("cadence", std::chrono::seconds(5), [&cadence] { cadence.Check(); });
   scheduler.Start();
   const bool tls = !config_.server.tls_cert.empty();
   spdlog::info("serving {}://{}:{}/ for page '{}' ({}), database {}", tls ? "https" : "http",
