@@ -44,5 +44,6 @@ void AddComponentCommands(CLI::App& app, Action& action);
 void AddIncidentCommands(CLI::App& app, Action& action);
 void AddAuditCommands(CLI::App& app, Action& action);
 void AddEtaCommands(CLI::App& app, Action& action);
+void AddExportCommands(CLI::App& app, Action& action);
 
 }  // namespace phare::app

@@ -67,6 +67,11 @@ class ResourceSet {
   const Resource* Find(std::string_view key) const;
   uint64_t version() const { return version_; }
   size_t size() const { return eager_.size(); }
+  // Calls `fn(key, resource)` for every resource added up front (not the lazy ones).
+  template <class Fn>
+  void ForEach(Fn&& fn) const {
+    for (const auto& [key, resource] : eager_) fn(key, *resource);
+  }
 
  private:
   struct Hash {
