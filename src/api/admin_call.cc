@@ -45,7 +45,11 @@ const std::vector<model::Component>& AdminCall::Components() {
   return *components_;
 }
 
-RenderContext AdminCall::Render() { return RenderContext{page, zone, Components()}; }
+RenderContext AdminCall::Render() {
+  if (!readers_) readers_ = std::make_unique<comms::Readers>(zone);
+  return RenderContext{page, zone, Components(), readers_.get(),
+                       deps.ctx.policies.default_language};
+}
 
 http::Response Json(int status, const boost::json::value& value) {
   http::Response r;
@@ -88,7 +92,8 @@ http::Handler Admin(AdminDeps& deps, model::Scope scope, Body body, AdminFn fn) 
     auto zone = base::Zone::Find(page->time_zone);
     AdminCall call(deps, req, model::Actor{"token:" + found->name}, *page,
                    zone.ok() ? *zone : base::Zone::Utc());
-    if (body == Body::kJson) {
+    const bool empty_allowed = body == Body::kOptionalJson && req.body.empty();
+    if (body != Body::kNone && !empty_allowed) {
       if (!IsJsonContentType(req.Header("Content-Type"))) {
         return http::Problem(415, "unsupported-media-type",
                              "send the body as JSON with 'Content-Type: application/json'");

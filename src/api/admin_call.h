@@ -6,6 +6,7 @@
 #include <boost/json/value.hpp>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -36,11 +37,12 @@ struct AdminCall {
 
  private:
   std::optional<std::vector<model::Component>> components_;
+  std::unique_ptr<comms::Readers> readers_;
 };
 
 using AdminFn = std::function<http::Response(AdminCall&)>;
 
-enum class Body { kNone, kJson };
+enum class Body { kNone, kJson, kOptionalJson };  // kOptionalJson: an empty body is fine
 
 // Wraps `fn` with authentication (scope), the page id check (path parameter 0, when the
 // route has parameters) and,

@@ -51,6 +51,54 @@ base::Status ParseBodies(const boost::json::object& phare, service::IncidentInpu
   return base::Status::Ok();
 }
 
+base::Status ParseLocalizedText(const boost::json::object& parent, std::string_view key,
+                                const std::string& path, comms::LocalizedText& out) {
+  const auto* value = parent.if_contains(key);
+  if (!value || value->is_null()) return base::Status::Ok();
+  const std::string field = base::JoinField(path, key);
+  if (value->is_string()) {  // one text, in English
+    out["en"] = std::string(value->get_string());
+    return base::Status::Ok();
+  }
+  if (!value->is_object()) {
+    return base::InvalidArgument("must be an object of language → text", field);
+  }
+  if (value->get_object().size() > model::kMaxBodiesPerUpdate) {
+    return base::InvalidArgument("has too many languages", field);
+  }
+  for (const auto& [lang, text] : value->get_object()) {
+    if (!text.is_string() || text.get_string().size() > comms::kMaxOperatorTextBytes) {
+      return base::InvalidArgument(
+          "must be a text of at most " + std::to_string(comms::kMaxOperatorTextBytes) + " bytes",
+          field + "." + std::string(lang));
+    }
+    out[std::string(lang)] = std::string(text.get_string());
+  }
+  return base::Status::Ok();
+}
+
+base::Status ParseOperatorEstimate(JsonReader& p, service::IncidentInput& in) {
+  const boost::json::object* estimate = nullptr;
+  PHARE_RETURN_IF_ERROR(p.Object("estimate", estimate));
+  if (!estimate) return base::Status::Ok();
+  JsonReader e(*estimate, "incident.phare.estimate");
+  model::OperatorEstimate stated;
+  std::optional<base::Time> from, to;
+  std::optional<std::string> scope;
+  PHARE_RETURN_IF_ERROR(e.Time("from", from));
+  PHARE_RETURN_IF_ERROR(e.Time("to", to));
+  PHARE_RETURN_IF_ERROR(e.String("scope", scope, 64));
+  if (!to) return base::InvalidArgument("is required", "incident.phare.estimate.to");
+  if (from && *from > *to) {
+    return base::InvalidArgument("must not be after 'to'", "incident.phare.estimate.from");
+  }
+  stated.from = from;
+  stated.to = *to;
+  stated.scope = scope.value_or("");
+  in.operator_estimate = stated;
+  return base::Status::Ok();
+}
+
 base::Status ParsePhareExtension(JsonReader& r, service::IncidentInput& in) {
   const boost::json::object* phare = nullptr;
   PHARE_RETURN_IF_ERROR(r.Object("phare", phare));
@@ -68,6 +116,19 @@ base::Status ParsePhareExtension(JsonReader& r, service::IncidentInput& in) {
   PHARE_RETURN_IF_ERROR(p.String("cause", in.cause, model::kMaxCauseBytes));
   PHARE_RETURN_IF_ERROR(p.NullableTime("next_update_at", in.next_update_at));
   PHARE_RETURN_IF_ERROR(p.Time("started_at", in.started_at));
+  PHARE_RETURN_IF_ERROR(ParseOperatorEstimate(p, in));
+  if (const auto* draft = phare->if_contains("draft"); draft && !draft->is_null()) {
+    if (draft->is_bool()) {
+      in.draft = draft->get_bool();
+    } else if (draft->is_object()) {
+      in.draft = true;
+      PHARE_ASSIGN_OR_RETURN(in.draft_facts,
+                             ParseDraftFacts(draft->get_object(), "incident.phare.draft"));
+    } else {
+      return base::InvalidArgument("must be true, false or an object of facts",
+                                   "incident.phare.draft");
+    }
+  }
   PHARE_RETURN_IF_ERROR(ParseNodeReports(phare->if_contains("root_nodes"),
                                          "incident.phare.root_nodes", in.root_nodes));
   return ParseBodies(*phare, in);
@@ -114,6 +175,13 @@ base::Result<service::ComponentInput> ParseComponentInput(const boost::json::obj
   PHARE_RETURN_IF_ERROR(r.Bool("only_show_if_degraded", in.only_show_if_degraded));
   PHARE_RETURN_IF_ERROR(r.NullableString("group_id", in.group_id, 64));
   PHARE_RETURN_IF_ERROR(r.NullableString("start_date", in.start_date, 10));
+  const boost::json::object* phare = nullptr;
+  PHARE_RETURN_IF_ERROR(r.Object("phare", phare));
+  if (phare) {
+    JsonReader p(*phare, "component.phare");
+    PHARE_RETURN_IF_ERROR(p.String("product", in.product, 64));
+    PHARE_RETURN_IF_ERROR(p.String("location", in.location, 100));
+  }
   return in;
 }
 
@@ -185,6 +253,42 @@ base::Result<service::UpdateEdit> ParseUpdateEdit(const boost::json::object& bod
   PHARE_RETURN_IF_ERROR(r.Time("display_at", edit.display_at));
   PHARE_RETURN_IF_ERROR(r.Bool("deliver_notifications", edit.deliver_notifications));
   return edit;
+}
+
+base::Result<model::ProgressSample> ParseProgress(const boost::json::object& body) {
+  JsonReader r(body, "progress");
+  std::optional<int64_t> restored, total;
+  std::optional<std::string> scope;
+  std::optional<base::Time> at;
+  PHARE_RETURN_IF_ERROR(r.Int("restored", restored, 0, int64_t{1} << 40));
+  PHARE_RETURN_IF_ERROR(r.Int("total", total, 1, int64_t{1} << 40));
+  PHARE_RETURN_IF_ERROR(r.String("scope", scope, 64));
+  PHARE_RETURN_IF_ERROR(r.Time("at", at));
+  if (!restored) return base::InvalidArgument("is required", "progress.restored");
+  if (!total) return base::InvalidArgument("is required", "progress.total");
+  model::ProgressSample sample;
+  sample.restored = *restored;
+  sample.total = *total;
+  sample.scope = scope.value_or("");
+  if (at) sample.at = *at;
+  return sample;
+}
+
+base::Result<service::DraftFacts> ParseDraftFacts(const boost::json::object& body,
+                                                  const std::string& path) {
+  JsonReader r(body, path);
+  service::DraftFacts facts;
+  PHARE_RETURN_IF_ERROR(r.Int("resources_affected", facts.resources_affected, 0, int64_t{1} << 40));
+  PHARE_RETURN_IF_ERROR(r.Int("customers_affected", facts.customers_affected, 0, int64_t{1} << 40));
+  PHARE_RETURN_IF_ERROR(ParseLocalizedText(body, "workaround", path, facts.workaround));
+  PHARE_RETURN_IF_ERROR(ParseLocalizedText(body, "root_cause", path, facts.root_cause));
+  std::optional<bool> postmortem, credits;
+  PHARE_RETURN_IF_ERROR(r.Bool("postmortem_planned", postmortem));
+  PHARE_RETURN_IF_ERROR(r.Bool("credits_apply", credits));
+  PHARE_RETURN_IF_ERROR(r.Time("postmortem_by", facts.postmortem_by));
+  facts.postmortem_planned = postmortem.value_or(false) || facts.postmortem_by.has_value();
+  facts.credits_apply = credits.value_or(false);
+  return facts;
 }
 
 }  // namespace phare::api

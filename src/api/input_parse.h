@@ -15,6 +15,12 @@ base::Result<service::ComponentInput> ParseComponentInput(const boost::json::obj
 base::Result<service::GroupInput> ParseGroupInput(const boost::json::object& body);
 base::Result<service::IncidentInput> ParseIncidentInput(const boost::json::object& body);
 base::Result<service::UpdateEdit> ParseUpdateEdit(const boost::json::object& body);
+// {"progress": {"restored", "total", "scope"?, "at"?}}'s inner object.
+base::Result<model::ProgressSample> ParseProgress(const boost::json::object& body);
+// The facts drafts may use ({"resources_affected", "workaround": {"fr": "..."}, ...});
+// `path` prefixes field names in errors.
+base::Result<service::DraftFacts> ParseDraftFacts(const boost::json::object& body,
+                                                  const std::string& path);
 
 // The object under `key` ({"incident": {...}}); InvalidArgument when missing.
 base::Result<const boost::json::object*> Wrapped(const boost::json::value& body,

@@ -60,6 +60,9 @@ boost::json::object ComponentJson(const RenderContext& ctx, const model::Compone
   o["page_id"] = c.page_id;
   o["group"] = c.group;
   o["only_show_if_degraded"] = c.only_show_if_degraded;
+  if (!c.product.empty() || !c.location.empty()) {
+    o["phare"] = boost::json::object{{"product", c.product}, {"location", c.location}};
+  }
   if (c.group) {
     boost::json::array children;
     for (const auto& child : ctx.components) {
@@ -93,16 +96,24 @@ boost::json::object EstimateJson(const RenderContext& ctx, const model::Estimate
   o["p10"] = Timestamp(ctx, e.p10);
   o["p50"] = Timestamp(ctx, e.p50);
   o["p90"] = Timestamp(ctx, e.p90);
+  o["expected_by"] = Timestamp(ctx, e.expected_by);
   o["source"] = e.source;
   o["reason"] = e.reason;
   return o;
+}
+
+std::string ReadableBody(const RenderContext& ctx, std::string_view language,
+                         const std::string& body, base::Time at) {
+  if (!ctx.readers) return body;
+  const comms::Reader* reader = ctx.readers->For(language);
+  return reader ? reader->Text(body, at) : body;
 }
 
 boost::json::object UpdateJson(const RenderContext& ctx, const model::IncidentUpdate& u) {
   boost::json::object o;
   o["id"] = u.id;
   o["status"] = model::ToString(u.status);
-  o["body"] = u.body;
+  o["body"] = ReadableBody(ctx, ctx.default_language, u.body, u.display_at);
   o["incident_id"] = u.incident_id;
   o["created_at"] = Timestamp(ctx, u.created_at);
   o["updated_at"] = Timestamp(ctx, u.updated_at);
@@ -125,8 +136,10 @@ boost::json::object UpdateJson(const RenderContext& ctx, const model::IncidentUp
   boost::json::object ext;
   boost::json::array bodies;
   for (const auto& b : u.bodies) {
-    bodies.emplace_back(boost::json::object{
-        {"audience", model::ToString(b.audience)}, {"language", b.language}, {"body", b.body}});
+    bodies.emplace_back(
+        boost::json::object{{"audience", model::ToString(b.audience)},
+                            {"language", b.language},
+                            {"body", ReadableBody(ctx, b.language, b.body, u.display_at)}});
   }
   ext["bodies"] = std::move(bodies);
   ext["next_update_at"] = Timestamp(ctx, u.next_update_at);
@@ -183,6 +196,36 @@ boost::json::object IncidentJson(const RenderContext& ctx, const model::Incident
 
 boost::json::object StatusJson(const model::PageStatus& status) {
   return {{"indicator", model::ToString(status.indicator)}, {"description", status.description}};
+}
+
+boost::json::array FindingsJson(const std::vector<service::BodyFinding>& findings) {
+  boost::json::array out;
+  for (const auto& f : findings) {
+    out.emplace_back(boost::json::object{{"rule", f.finding.rule},
+                                         {"severity", comms::ToString(f.finding.severity)},
+                                         {"blocking", f.finding.blocking},
+                                         {"audience", model::ToString(f.audience)},
+                                         {"language", f.language},
+                                         {"message", f.finding.message},
+                                         {"offset", f.finding.span.offset},
+                                         {"length", f.finding.span.length},
+                                         {"suggestion", f.finding.suggestion}});
+  }
+  return out;
+}
+
+boost::json::object DraftsJson(const comms::Drafts& drafts,
+                               const std::vector<service::BodyFinding>& findings) {
+  boost::json::array bodies;
+  for (const auto& b : drafts.bodies) {
+    bodies.emplace_back(boost::json::object{
+        {"audience", model::ToString(b.audience)}, {"language", b.language}, {"body", b.body}});
+  }
+  boost::json::array notes;
+  for (const auto& n : drafts.notes) notes.emplace_back(n);
+  return {{"bodies", std::move(bodies)},
+          {"notes", std::move(notes)},
+          {"findings", FindingsJson(findings)}};
 }
 
 boost::json::array ComponentsJson(const RenderContext& ctx) {

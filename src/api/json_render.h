@@ -10,10 +10,12 @@
 #include <vector>
 
 #include "base/time.h"
+#include "comms/reader.h"
 #include "model/component.h"
 #include "model/incident.h"
 #include "model/page.h"
 #include "model/rollup.h"
+#include "service/drafting.h"
 
 namespace phare::api {
 
@@ -22,6 +24,10 @@ struct RenderContext {
   const model::Page& page;
   const base::Zone& zone;
   const std::vector<model::Component>& components;  // for groups and incident components
+  // When set, time tokens in bodies are resolved in the page's zone, each body in its
+  // own language and `body` in the page's default language.
+  comms::Readers* readers = nullptr;
+  std::string default_language = "en";
 };
 
 boost::json::object PageJson(const RenderContext& ctx, base::Time updated_at);
@@ -31,6 +37,12 @@ boost::json::object IncidentJson(const RenderContext& ctx, const model::Incident
 boost::json::object UpdateJson(const RenderContext& ctx, const model::IncidentUpdate& u);
 boost::json::object StatusJson(const model::PageStatus& status);
 boost::json::object EstimateJson(const RenderContext& ctx, const model::Estimate& e);
+
+// Checker findings as the admin API and CLI show them.
+boost::json::array FindingsJson(const std::vector<service::BodyFinding>& findings);
+// Drafted bodies, their notes and findings: {"bodies", "notes", "findings"}.
+boost::json::object DraftsJson(const comms::Drafts& drafts,
+                               const std::vector<service::BodyFinding>& findings);
 
 // Every component, groups included, in display order.
 boost::json::array ComponentsJson(const RenderContext& ctx);

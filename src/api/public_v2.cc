@@ -65,11 +65,13 @@ std::string Document(const boost::json::object& page, const char* key, boost::js
 
 }  // namespace
 
-std::vector<std::pair<std::string, std::string>> RenderV2(const service::PublicState& s) {
+std::vector<std::pair<std::string, std::string>> RenderV2(const service::PublicState& s,
+                                                          const std::string& default_language) {
   const base::Zone zone = base::Zone::Find(s.page.time_zone).ok()
                               ? *base::Zone::Find(s.page.time_zone)
                               : base::Zone::Utc();
-  const RenderContext ctx{s.page, zone, s.components};
+  comms::Readers readers(zone);
+  const RenderContext ctx{s.page, zone, s.components, &readers, default_language};
   const boost::json::object page = PageJson(ctx, LatestUpdate(s));
   const auto status = StatusJson(model::ComputePageStatus(s.components, s.incidents));
   const auto components = ComponentsJson(ctx);

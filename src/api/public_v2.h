@@ -15,7 +15,9 @@ namespace phare::api {
 //   /api/v2/summary.json, status.json, components.json, incidents.json,
 //   incidents/unresolved.json, scheduled-maintenances.json,
 //   scheduled-maintenances/upcoming.json, scheduled-maintenances/active.json
-std::vector<std::pair<std::string, std::string>> RenderV2(const service::PublicState& state);
+// `default_language`: the language of Statuspage's `body` field.
+std::vector<std::pair<std::string, std::string>> RenderV2(const service::PublicState& state,
+                                                          const std::string& default_language);
 
 // The most documents of a list (incidents.json and scheduled-maintenances.json).
 inline constexpr size_t kV2ListLimit = 50;

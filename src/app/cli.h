@@ -43,6 +43,8 @@ void AddTokenCommands(CLI::App& app, Action& action);
 void AddComponentCommands(CLI::App& app, Action& action);
 void AddIncidentCommands(CLI::App& app, Action& action);
 void AddAuditCommands(CLI::App& app, Action& action);
+void AddEtaCommands(CLI::App& app, Action& action);
+void AddExportCommands(CLI::App& app, Action& action);
 void AddInventoryCommands(CLI::App& app, Action& action);
 void AddCustomerCommands(CLI::App& app, Action& action);
 

@@ -3,7 +3,9 @@
 // the API returns them.
 #include <boost/json.hpp>
 
+#include <iostream>
 #include "api/json_render.h"
+
 #include "app/cli.h"
 
 namespace phare::app {
@@ -21,7 +23,8 @@ int Print(Runtime& rt, Fn render) {
   if (!components.ok()) return Fail(components.status());
   auto zone = base::Zone::Find(rt.page().time_zone);
   const base::Zone z = zone.ok() ? *zone : base::Zone::Utc();
-  api::RenderContext ctx{rt.page(), z, *components};
+  comms::Readers readers(z);
+  api::RenderContext ctx{rt.page(), z, *components, &readers, rt.ctx().policies.default_language};
   return PrintJson(render(ctx));
 }
 
@@ -161,6 +164,9 @@ struct IncidentFlags {
   std::vector<std::string> bodies;         // AUDIENCE:LANG=TEXT
   bool open_only = false;
   bool no_auto_start = false, no_auto_complete = false;
+  bool draft = false;
+  std::optional<std::string> eta_from, eta_to, scope;
+  int64_t restored = 0, total = 0;
   int limit = 50;
   std::optional<std::string> query;
 };
@@ -184,6 +190,11 @@ void AddIncidentFields(CLI::App* cmd, IncidentFlags& f, bool maintenance) {
   } else {
     cmd->add_option("--impact", f.impact, "override the impact: none, minor, major, critical");
     cmd->add_option("--cause", f.cause, "cause category (power, network, software...)");
+    cmd->add_flag("--draft", f.draft,
+                  "draft the bodies not given (general and technical, every shipped language)");
+    cmd->add_option("--eta-to", f.eta_to,
+                    "your restoration estimate: a time, or the end of an interval");
+    cmd->add_option("--eta-from", f.eta_from, "the start of your estimated interval");
   }
 }
 
@@ -236,10 +247,29 @@ base::Result<service::IncidentInput> IncidentInputFrom(const IncidentFlags& f, c
     in.scheduled_auto_in_progress = !f.no_auto_start;
     in.scheduled_auto_completed = !f.no_auto_complete;
   }
+  in.draft = f.draft;
+  if (f.eta_from && !f.eta_to) return base::InvalidArgument("needs --eta-to", "--eta-from");
+  if (f.eta_to) {
+    model::OperatorEstimate stated;
+    PHARE_ASSIGN_OR_RETURN(stated.to, ParseCliTime(*f.eta_to, rt.page().time_zone));
+    if (f.eta_from) {
+      PHARE_ASSIGN_OR_RETURN(stated.from, ParseCliTime(*f.eta_from, rt.page().time_zone));
+    }
+    in.operator_estimate = stated;
+  }
   return in;
 }
 
-int PrintIncident(Runtime& rt, const base::Result<model::Incident>& i) {
+int PrintIncident(Runtime& rt, const base::Result<model::Incident>& i,
+                  const service::PublishReport* report = nullptr) {
+  if (report) {
+    for (const auto& w : report->warnings) std::cerr << "phare: warning: " << w << "\n";
+    for (const auto& f : report->findings) {
+      std::cerr << "phare: checker: " << f.finding.rule << " (" << model::ToString(f.audience)
+                << "/" << f.language << "): " << f.finding.message
+                << (f.finding.suggestion.empty() ? "" : " — try: " + f.finding.suggestion) << "\n";
+    }
+  }
   if (!i.ok()) return Fail(i.status());
   return Print(rt, [&](const api::RenderContext& ctx) { return api::IncidentJson(ctx, *i); });
 }
@@ -288,7 +318,9 @@ void AddKind(CLI::App& app, Action& action, bool maintenance) {
                          [maintenance](IncidentFlags& f, Runtime& rt) {
                            auto in = IncidentInputFrom(f, rt, false, maintenance);
                            if (!in.ok()) return Fail(in.status());
-                           return PrintIncident(rt, rt.incidents().Update(CliActor(), f.id, *in));
+                           service::PublishReport report;
+                           auto updated = rt.incidents().Update(CliActor(), f.id, *in, &report);
+                           return PrintIncident(rt, updated, &report);
                          });
   update->add_option("id", f->id, "id")->required();
   AddIncidentFields(update, *f, maintenance);

@@ -73,7 +73,8 @@ class DemoClock final : public base::Clock {
 struct Event {
   base::Time t;
   std::string ref;
-  boost::json::object incident;
+  boost::json::object incident;                   // a create or an update, in the admin API's shape
+  std::optional<model::ProgressSample> progress;  // or a restoration sample
 };
 
 struct Script {
@@ -92,7 +93,14 @@ base::Result<Script> LoadScript() {
   for (const auto& e : o.at("events").as_array()) {
     const auto& eo = e.as_object();
     PHARE_ASSIGN_OR_RETURN(auto t, base::ParseTime(std::string(eo.at("t").as_string())));
-    s.events.push_back({t, std::string(eo.at("ref").as_string()), eo.at("incident").as_object()});
+    Event event{t, std::string(eo.at("ref").as_string()), {}, std::nullopt};
+    if (const auto* progress = eo.if_contains("progress")) {
+      PHARE_ASSIGN_OR_RETURN(event.progress, api::ParseProgress(progress->as_object()));
+      event.progress->at = t;
+    } else {
+      event.incident = eo.at("incident").as_object();
+    }
+    s.events.push_back(std::move(event));
   }
   return s;
 }
@@ -141,6 +149,8 @@ base::Status Demo::Seed() {
       in.description =
           std::optional<std::string>(std::string(product.at("description").as_string()));
       in.group_id = std::optional<std::string>(g.id);
+      in.product = std::string(product.at("code").as_string());
+      in.location = std::string(site.at("city").as_string());
       PHARE_ASSIGN_OR_RETURN(auto c, rt_.components().Create(actor_, in));
       components_[std::string(site.at("key").as_string()) + "/" +
                   std::string(product.at("key").as_string())] = c.id;
@@ -189,6 +199,17 @@ base::Status Demo::Translate(boost::json::object& incident) const {
 }
 
 base::Status Demo::Apply(const Event& e) {
+  if (e.progress) {
+    auto it = incidents_.find(e.ref);
+    if (it == incidents_.end()) return base::Internal("demo progress before its incident");
+    clock_.Pin(e.t);
+    auto result = rt_.incidents().AddProgress(actor_, it->second, *e.progress);
+    clock_.Unpin();
+    if (!result.ok()) return result.status();
+    spdlog::info("demo: {} {}: {} of {} restored", base::FormatUtc(e.t), result->name,
+                 e.progress->restored, e.progress->total);
+    return base::Status::Ok();
+  }
   boost::json::object incident = e.incident;
   PHARE_RETURN_IF_ERROR(Translate(incident));
   PHARE_ASSIGN_OR_RETURN(auto in, api::ParseIncidentInput(incident));

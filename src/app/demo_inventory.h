@@ -38,7 +38,8 @@ base::Result<DemoInventorySetup> SetUpDemoInventory(
 // Adds `nodes` to the incident object's phare.root_nodes.
 void AppendRootNodes(boost::json::object& incident, const boost::json::array& nodes);
 
-// Folds `updates` into the script's `events` (each with t, ref and an incident object):
+// Folds `updates` into the script's `events` (each with t, ref and an incident object,
+// empty for events that are not incident writes):
 // into the event of the same incident at the same time, into its creation when earlier
 // (the day's first failures precede the declaration), else as a new event; then keeps
 // the events in time order.
@@ -48,7 +49,7 @@ void MergeNodeUpdates(const std::vector<DemoNodeUpdate>& updates, std::vector<Ev
     Event* target = nullptr;
     Event* created = nullptr;
     for (auto& e : events) {
-      if (e.ref != u.ref) continue;
+      if (e.ref != u.ref || e.incident.empty()) continue;  // not another kind of event
       if (!created) created = &e;
       if (e.t == u.t) {
         target = &e;

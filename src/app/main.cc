@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
   phare::app::AddComponentCommands(app, action);
   phare::app::AddIncidentCommands(app, action);
   phare::app::AddAuditCommands(app, action);
+  phare::app::AddEtaCommands(app, action);
+  phare::app::AddExportCommands(app, action);
   phare::app::AddInventoryCommands(app, action);
   phare::app::AddCustomerCommands(app, action);
   try {

@@ -125,7 +125,7 @@ base::Status Publisher::Build() {
   auto set = std::make_shared<http::ResourceSet>(version);
   const std::string cache_control =
       fmt::format("public, max-age={}", options_.cache_max_age_seconds);
-  const auto docs = api::RenderV2(*state);
+  const auto docs = api::RenderV2(*state, options_.default_language);
   for (size_t i = 0; i < docs.size(); ++i) {
     http::ResourceSpec spec;
     spec.content_type = kJson;
@@ -135,25 +135,33 @@ base::Status Publisher::Build() {
     spec.metric_route = i < v2_routes_.size() ? v2_routes_[i].second : 0;
     set->Add(docs[i].first, http::MakeResource(std::move(spec)));
   }
-  auto html_resource = [this, cache_control](const std::string& key, std::string body) {
+  const web::SiteOptions site{options_.default_language};
+  auto page_resource = [this, cache_control](const web::RenderedPage& page) {
     http::ResourceSpec spec;
-    spec.content_type = kHtml;
-    spec.body = std::move(body);
+    spec.content_type = page.content_type;
+    spec.body = page.body;
     spec.cache_control = cache_control;
-    spec.headers = HtmlHeaders();
-    spec.metric_route = key == "/"                      ? route_index_
-                        : key.rfind("/history", 0) == 0 ? route_history_
-                                                        : route_incident_;
+    const bool html = page.content_type.rfind("text/html", 0) == 0;
+    if (html) {
+      spec.headers = HtmlHeaders();
+      spec.vary = "Accept-Language, Cookie";  // the reader's language and zone
+    }
+    const std::string_view key = page.key;
+    spec.metric_route = key == "/" || key.rfind("/\x1f", 0) == 0 ? route_index_
+                        : key.rfind("/history", 0) == 0          ? route_history_
+                                                                 : route_incident_;
     return http::MakeResource(std::move(spec));
   };
-  for (auto& [key, html] : web::RenderPages(*state)) {
-    set->Add(key, html_resource(key, std::move(html)));
+  for (const auto& page : web::RenderPages(*state, site)) {
+    set->Add(page.key, page_resource(page));
   }
-  set->SetLazy([state, html_resource](std::string_view key) -> std::optional<http::Resource> {
-    auto html = web::RenderPage(*state, key);
-    if (!html) return std::nullopt;
-    return html_resource(std::string(key), std::move(*html));
-  });
+  set->SetLazy(
+      [state, site, page_resource](std::string_view key) -> std::optional<http::Resource> {
+        auto page = web::RenderPage(*state, site, key);
+        if (!page) return std::nullopt;
+        return page_resource(*page);
+      },
+      kMaxLazyPages);
   cache_.Publish(std::move(set));
   version_ = version;
   std::lock_guard lock(mu_);

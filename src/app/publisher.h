@@ -24,7 +24,12 @@ namespace phare::app {
 struct PublisherOptions {
   int cache_max_age_seconds = 10;
   std::chrono::milliseconds poll_interval{500};
+  std::string default_language = "en";  // of Statuspage's `body` and the default pages
 };
+
+// How many lazily rendered pages (incident pages in other readings, old history pages)
+// one snapshot keeps; further ones are rendered for each request.
+inline constexpr size_t kMaxLazyPages = 4096;
 
 class Publisher {
  public:
@@ -47,6 +52,7 @@ class Publisher {
   // Rebuilds now on the calling thread (tests, CLI export).
   base::Status RebuildNow();
 
+  const PublisherOptions& options() const { return options_; }
   // The state behind the current snapshot (null before Start).
   std::shared_ptr<const service::PublicState> state() const;
   bool healthy() const { return healthy_.load(); }

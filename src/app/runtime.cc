@@ -4,9 +4,12 @@
 
 #include "api/admin.h"
 #include "api/admin_inventory.h"
+#include "app/cadence.h"
 #include "app/inventory_wiring.h"
+#include "app/policies.h"
 #include "app/publisher.h"
 #include "app/scheduler.h"
+#include "app/site.h"
 #include "http/problem.h"
 #include "http/server.h"
 #include "service/page.h"
@@ -25,6 +28,7 @@ base::Result<std::unique_ptr<Runtime>> Runtime::Open(const base::Config& config,
                                                      bool apply_page_config) {
   if (config.db_path.empty()) return base::InvalidArgument("is required", "--db");
   std::unique_ptr<Runtime> rt(new Runtime(config, clock));
+  PHARE_ASSIGN_OR_RETURN(auto policies, PoliciesFrom(config));
   PHARE_ASSIGN_OR_RETURN(auto sqlite, store::sqlite::SqliteStore::Open(config.db_path, {}));
   rt->store_ = std::make_unique<TimedStore>(std::move(sqlite));
   Runtime* self = rt.get();
@@ -99,6 +103,7 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   http::ResourceCache cache;
   PublisherOptions publisher_options;
   publisher_options.cache_max_age_seconds = config_.server.cache_max_age_seconds;
+  publisher_options.default_language = ctx_->policies.default_language;
   Publisher publisher(*store_, clock_, cache, http_metrics, publisher_options);
 
   http::Router router;
@@ -112,23 +117,8 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
     route.metric_id = http_metrics.RegisterRoute(std::string(http::ToString(route.method)) + " " +
                                                  route.options.name);
   }
-  server.SetNotFound([&publisher](http::Request& req) {
-    if (req.path.rfind("/api/", 0) == 0 || req.path.rfind("/v1/", 0) == 0 || !publisher.state()) {
-      return http::Problem(404, "not-found", "no resource at " + std::string(req.path));
-    }
-    http::Response r;
-    r.status = 404;
-    r.content_type = "text/html; charset=utf-8";
-    r.body = web::RenderNotFound(*publisher.state());
-    return r;
-  });
-  server.SetResourceKey([](const http::Request& req) {
-    if (req.path == "/history") {
-      if (auto page = req.Query("page"); page && *page != "1") return "/history?page=" + *page;
-    }
-    return std::string(req.path);
-  });
-
+  Site site(publisher, ctx_->policies.default_language);
+  site.Install(server, router);
   http_metrics.Export(registry);
   publisher.Export(registry);
   registry.Add("phare_db_write_duration_seconds", "Duration of database write transactions.",
@@ -152,6 +142,9 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
       spdlog::error("maintenance scheduler: {}", moved.status().ToString());
     }
   });
+  Cadence cadence(*ctx_, config_.cadence.ops_webhook);
+  cadence.Export(registry);
+  scheduler.Every("cadence", std::chrono::seconds(5), [&cadence] { cadence.Check(); });
   scheduler.Every("inventory", std::chrono::seconds(1), [this] {
     if (auto status = inventory_->Refresh(); !status.ok()) {
       spdlog::error("inventory: {}", status.ToString());

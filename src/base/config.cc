@@ -46,6 +46,32 @@ class TableReader {
       return Status::Ok();
     });
   }
+  Status Double(std::string_view key, double& out, double min, double max) {
+    return Read<double>(key, [&](double v) {
+      if (v < min || v > max) {
+        return InvalidArgument(
+            "must be between " + std::to_string(min) + " and " + std::to_string(max), Name(key));
+      }
+      out = v;
+      return Status::Ok();
+    });
+  }
+  Status Strings(std::string_view key, std::vector<std::string>& out) {
+    known_.insert(std::string(key));
+    const toml::node* node = table_.get(key);
+    if (!node) return Status::Ok();
+    const toml::array* array = node->as_array();
+    if (!array)
+      return InvalidArgument("must be an array of strings at " + Where(*node, source_), Name(key));
+    out.clear();
+    for (const auto& item : *array) {
+      const auto value = item.value<std::string>();
+      if (!value)
+        return InvalidArgument("must hold only strings at " + Where(item, source_), Name(key));
+      out.push_back(*value);
+    }
+    return Status::Ok();
+  }
   // After all reads: any key not read is unknown.
   Status RejectUnknown() const {
     for (const auto& [key, node] : table_) {
@@ -105,6 +131,39 @@ Status ReadServer(const toml::table& t, std::string_view source, ServerConfig& s
   return r.RejectUnknown();
 }
 
+Status ReadComms(const toml::table& t, std::string_view source, CommsConfig& c) {
+  TableReader r(t, "comms", source);
+  PHARE_RETURN_IF_ERROR(r.String("default_language", c.default_language));
+  PHARE_RETURN_IF_ERROR(r.String("default_audience", c.default_audience));
+  PHARE_RETURN_IF_ERROR(r.Strings("checker_blocking", c.checker_blocking));
+  PHARE_RETURN_IF_ERROR(r.Strings("checker_disabled", c.checker_disabled));
+  PHARE_RETURN_IF_ERROR(r.RejectUnknown());
+  if (c.default_audience != "general" && c.default_audience != "technical") {
+    return InvalidArgument("must be general or technical", "comms.default_audience");
+  }
+  return Status::Ok();
+}
+
+Status ReadCadence(const toml::table& t, std::string_view source, CadenceConfig& c) {
+  TableReader r(t, "cadence", source);
+  PHARE_RETURN_IF_ERROR(r.Integer("interval_minutes", c.interval_minutes, 1, 24 * 60));
+  PHARE_RETURN_IF_ERROR(r.Integer("grace_minutes", c.grace_minutes, 0, 24 * 60));
+  PHARE_RETURN_IF_ERROR(r.String("ops_webhook", c.ops_webhook));
+  return r.RejectUnknown();
+}
+
+Status ReadEta(const toml::table& t, std::string_view source, EtaSettings& e) {
+  TableReader r(t, "eta", source);
+  PHARE_RETURN_IF_ERROR(r.Double("publish_quantile", e.publish_quantile, 0.5, 0.99));
+  PHARE_RETURN_IF_ERROR(r.String("operator_policy", e.operator_policy));
+  PHARE_RETURN_IF_ERROR(r.Bool("builtin_baseline", e.builtin_baseline));
+  PHARE_RETURN_IF_ERROR(r.RejectUnknown());
+  if (e.operator_policy != "as_stated" && e.operator_policy != "blend") {
+    return InvalidArgument("must be as_stated or blend", "eta.operator_policy");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status LoadConfigText(std::string_view text, std::string_view source, Config& config) {
@@ -129,6 +188,12 @@ Status LoadConfigText(std::string_view text, std::string_view source, Config& co
       TableReader r(*t, "log", source);
       PHARE_RETURN_IF_ERROR(r.String("level", config.log_level));
       PHARE_RETURN_IF_ERROR(r.RejectUnknown());
+    } else if (name == "comms" || name == "cadence" || name == "eta") {
+      const toml::table* t = node.as_table();
+      if (!t) return InvalidArgument("must be a table at " + Where(node, source), name);
+      if (name == "comms") PHARE_RETURN_IF_ERROR(ReadComms(*t, source, config.comms));
+      if (name == "cadence") PHARE_RETURN_IF_ERROR(ReadCadence(*t, source, config.cadence));
+      if (name == "eta") PHARE_RETURN_IF_ERROR(ReadEta(*t, source, config.eta));
     } else if (name == "inventory") {
       const toml::table* t = node.as_table();
       if (!t) return InvalidArgument("must be a table at " + Where(node, source), name);

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "base/status.h"
 
@@ -32,6 +33,25 @@ struct ServerConfig {
   bool access_log = false;
 };
 
+struct CommsConfig {
+  std::string default_language = "en";         // of Statuspage's `body` and the default page
+  std::string default_audience = "technical";  // of Statuspage's `body`: general or technical
+  std::vector<std::string> checker_blocking;   // checker rules that block publishing
+  std::vector<std::string> checker_disabled;   // checker rules not run
+};
+
+struct CadenceConfig {
+  int interval_minutes = 30;  // an open incident promises its next update this long after
+  int grace_minutes = 0;      // lateness tolerated before operators are warned
+  std::string ops_webhook;    // optional URL POSTed a JSON warning when an update is overdue
+};
+
+struct EtaSettings {
+  double publish_quantile = 0.75;             // the time the page promises errs late by this much
+  std::string operator_policy = "as_stated";  // as_stated | blend
+  bool builtin_baseline = true;               // add the built-in incident history to the page's own
+};
+
 struct InventoryConfig {
   uint64_t max_upload_bytes = uint64_t{512} << 20;  // PUT .../inventory bodies (raw, maybe gzip)
 };
@@ -39,6 +59,9 @@ struct InventoryConfig {
 struct Config {
   PageConfig page;
   ServerConfig server;
+  CommsConfig comms;
+  CadenceConfig cadence;
+  EtaSettings eta;
   InventoryConfig inventory;
   std::string db_path;
   std::string log_level = "info";

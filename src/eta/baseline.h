@@ -3,7 +3,7 @@
 // has a duration prior before it has a history of its own.
 //
 // The file holds one record per incident: id, cause, impact, kind, started_at,
-// resolved_at. `phare-eta-eval --derive-baseline FILE...` writes it from incident
+// resolved_at. `phare eta derive-baseline FILE...` writes it from incident
 // histories (see eval.h).
 #pragma once
 

@@ -57,7 +57,9 @@ Resource MakeResource(ResourceSpec spec) {
   h.set(bhttp::field::content_type, spec.content_type);
   h.set(bhttp::field::etag, r.etag);
   h.set(bhttp::field::cache_control, spec.cache_control);
-  if (!r.body_gzip.empty()) h.set(bhttp::field::vary, "Accept-Encoding");
+  std::string vary = r.body_gzip.empty() ? "" : "Accept-Encoding";
+  if (!spec.vary.empty()) vary += (vary.empty() ? "" : ", ") + spec.vary;
+  if (!vary.empty()) h.set(bhttp::field::vary, vary);
   for (const auto& [name, value] : spec.headers) h.insert(name, value);
 
   bhttp::response_header<> not_modified = h;
@@ -124,6 +126,7 @@ const Resource* ResourceSet::Find(std::string_view key) const {
   {
     std::lock_guard lock(mu_);
     if (auto it = lazy_cache_.find(key); it != lazy_cache_.end()) return it->second.get();
+    if (lazy_cache_.size() >= max_lazy_) return nullptr;  // bounded memory per snapshot
   }
   // Render outside the lock; two threads may render the same page once each.
   std::optional<Resource> rendered = lazy_(key);

@@ -33,6 +33,7 @@ struct ResourceSpec {
   std::string body;
   std::string cache_control = "public, max-age=10";
   std::vector<std::pair<std::string, std::string>> headers;  // e.g. CORS
+  std::string vary;  // request headers the body depends on, besides Accept-Encoding
   int metric_route = 0;
   int status = 200;
 };
@@ -54,13 +55,23 @@ class ResourceSet {
 
   // Before publication only.
   void Add(std::string key, Resource resource);
-  void SetLazy(Lazy lazy) { lazy_ = std::move(lazy); }
+  // Renders keys not added up front on first use and keeps at most `max_cached` of
+  // them; past that, Find returns null for new keys (the caller renders them itself).
+  void SetLazy(Lazy lazy, size_t max_cached) {
+    lazy_ = std::move(lazy);
+    max_lazy_ = max_cached;
+  }
 
   // The resource for `key` (a path), or null. Thread-safe; the pointer lives as long
   // as the set.
   const Resource* Find(std::string_view key) const;
   uint64_t version() const { return version_; }
   size_t size() const { return eager_.size(); }
+  // Calls `fn(key, resource)` for every resource added up front (not the lazy ones).
+  template <class Fn>
+  void ForEach(Fn&& fn) const {
+    for (const auto& [key, resource] : eager_) fn(key, *resource);
+  }
 
  private:
   struct Hash {
@@ -72,6 +83,7 @@ class ResourceSet {
   uint64_t version_;
   Map eager_;
   Lazy lazy_;
+  size_t max_lazy_ = 0;
   mutable std::mutex mu_;
   mutable Map lazy_cache_;  // GUARDED_BY(mu_)
 };

@@ -80,6 +80,20 @@ base::Status ComponentService::Apply(store::Tx& tx, const ComponentInput& in, mo
     }
     c.position = static_cast<int32_t>(*in.position);
   }
+  if (in.product) {
+    if (in.product->size() > 64 ||
+        in.product->find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string::npos) {
+      return base::InvalidArgument("must be a product code such as dedicated_servers",
+                                   "component.phare.product");
+    }
+    c.product = *in.product;
+  }
+  if (in.location) {
+    if (in.location->size() > 100) {
+      return base::InvalidArgument("is longer than 100 bytes", "component.phare.location");
+    }
+    c.location = *in.location;
+  }
   if (in.showcase) c.showcase = *in.showcase;
   if (in.only_show_if_degraded) c.only_show_if_degraded = *in.only_show_if_degraded;
   if (in.start_date) {

@@ -26,6 +26,8 @@ struct ComponentInput {
   std::optional<bool> only_show_if_degraded;
   std::optional<std::optional<std::string>> group_id;
   std::optional<std::optional<std::string>> start_date;
+  std::optional<std::string> product;   // phare: a catalog product code, or ""
+  std::optional<std::string> location;  // phare: the place customers know
 };
 
 struct GroupInput {

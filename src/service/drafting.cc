@@ -48,7 +48,9 @@ comms::IncidentState DraftState(const model::Incident& i,
   s.cause = i.cause;
   s.root_cause = facts.root_cause;
   s.first_update = first_update && i.kind == model::IncidentKind::kIncident;
-  s.resolution = model::IsClosed(i.status);
+  // A post-mortem follows the resolution; it is not one itself.
+  s.resolution =
+      i.status == model::IncidentStatus::kResolved || i.status == model::IncidentStatus::kCompleted;
   s.postmortem_planned = facts.postmortem_planned;
   s.postmortem_by = facts.postmortem_by;
   s.credits_apply = facts.credits_apply;

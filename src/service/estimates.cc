@@ -30,9 +30,9 @@ base::Result<std::vector<eta::PastIncident>> PastIncidents(store::Tx& tx, const 
 
 }  // namespace
 
-base::Result<std::vector<std::string>> RecomputeEstimates(store::Tx& tx, model::Incident& incident,
-                                                          base::Time now,
-                                                          const eta::EtaConfig& config) {
+base::Result<std::vector<std::string>> RecomputeEstimates(
+    store::Tx& tx, model::Incident& incident, base::Time now, const eta::EtaConfig& config,
+    const std::optional<model::OperatorEstimate>& proposed) {
   std::vector<std::string> warnings;
   if (incident.kind != model::IncidentKind::kIncident || model::IsClosed(incident.status)) {
     incident.estimates.clear();
@@ -50,8 +50,10 @@ base::Result<std::vector<std::string>> RecomputeEstimates(store::Tx& tx, model::
   PHARE_ASSIGN_OR_RETURN(auto samples, tx.ListProgress(incident.id));
   for (const auto& s : samples) in.progress.push_back({s.at, s.restored, s.total, s.scope});
   PHARE_ASSIGN_OR_RETURN(auto stated, tx.ListOperatorEstimates(incident.id));
-  for (const auto& e : stated)
+  if (proposed) stated.push_back(*proposed);
+  for (const auto& e : stated) {
     in.operator_estimates.push_back({e.scope, e.stated_at, e.from, e.to});
+  }
   PHARE_ASSIGN_OR_RETURN(in.history, PastIncidents(tx, incident.id));
   in.published = incident.estimates;
   PHARE_ASSIGN_OR_RETURN(auto result, eta::Recompute(in, config));

@@ -3,6 +3,7 @@
 // cleared when the incident closes. Maintenance has its window instead.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,10 +14,11 @@
 namespace phare::service {
 
 // Sets `incident.estimates` (scope "" first) from its progress samples, operator
-// statements, promised next update and the page's past incidents. Returns the
-// warnings for the operator (the data disagreeing with their stated estimate).
-base::Result<std::vector<std::string>> RecomputeEstimates(store::Tx& tx, model::Incident& incident,
-                                                          base::Time now,
-                                                          const eta::EtaConfig& config);
+// statements (plus `proposed`, one not stored yet: to tell an operator before they
+// publish), promised next update and the page's past incidents. Returns the warnings
+// for the operator (the data disagreeing with their stated estimate).
+base::Result<std::vector<std::string>> RecomputeEstimates(
+    store::Tx& tx, model::Incident& incident, base::Time now, const eta::EtaConfig& config,
+    const std::optional<model::OperatorEstimate>& proposed = std::nullopt);
 
 }  // namespace phare::service

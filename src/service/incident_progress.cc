@@ -71,6 +71,37 @@ base::Result<std::vector<model::ProgressSample>> IncidentService::Progress(const
   return out;
 }
 
+base::Result<PublishReport> IncidentService::Check(const std::string& id, const IncidentInput& in) {
+  const auto now = ctx_.clock.Now();
+  PublishReport report;
+  PHARE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) {
+    PHARE_ASSIGN_OR_RETURN(auto i, tx.GetIncident(id));
+    PHARE_ASSIGN_OR_RETURN(auto components, tx.ListComponents());
+    PHARE_ASSIGN_OR_RETURN(auto page, tx.GetPage());
+    if (in.status) {
+      if (model::KindOf(*in.status) != i.kind) {
+        return base::InvalidArgument(
+            "is not a status of this " + std::string(model::ToString(i.kind)), "check.status");
+      }
+      i.status = *in.status;
+    }
+    if (in.operator_estimate) {
+      model::OperatorEstimate proposed = *in.operator_estimate;
+      proposed.stated_at = now;
+      PHARE_ASSIGN_OR_RETURN(report.warnings,
+                             RecomputeEstimates(tx, i, now, ctx_.policies.eta, proposed));
+    }
+    auto zone = base::Zone::Find(page.time_zone);
+    // The update checked is the first one when the incident has at most that one.
+    PHARE_ASSIGN_OR_RETURN(
+        report.findings,
+        CheckBodies(i, components, in.body.value_or(""), in.bodies, i.updates.size() <= 1, now,
+                    ctx_.policies, zone.ok() ? *zone : base::Zone::Utc()));
+    return base::Status::Ok();
+  }));
+  return report;
+}
+
 base::Result<comms::Drafts> IncidentService::Draft(const std::string& id,
                                                    std::optional<model::IncidentStatus> status,
                                                    const DraftFacts& facts, PublishReport* report) {

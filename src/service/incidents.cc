@@ -112,6 +112,15 @@ base::Status ComposeBodies(ChangeEnv& env, const model::Incident& i, const Incid
                            bool first_update, model::IncidentUpdate& u) {
   u.bodies = in.bodies;
   if (!in.draft) return base::Status::Ok();
+  // The operator's own `body` is their text for the page's default audience and language:
+  // a draft must not take its place there.
+  const auto is_default = [&](const model::LocalizedBody& b) {
+    return b.audience == env.policies.default_audience &&
+           b.language == env.policies.default_language;
+  };
+  if (!u.body.empty() && std::none_of(u.bodies.begin(), u.bodies.end(), is_default)) {
+    u.bodies.push_back({env.policies.default_audience, env.policies.default_language, u.body});
+  }
   auto drafts =
       comms::DraftUpdate(DraftState(i, env.table.all(), in.draft_facts, env.now, first_update));
   if (!drafts.ok()) {
@@ -121,10 +130,7 @@ base::Status ComposeBodies(ChangeEnv& env, const model::Incident& i, const Incid
   for (auto& note : drafts->notes) env.report.warnings.push_back("draft: " + note);
   if (u.body.empty()) {
     for (const auto& b : u.bodies) {
-      if (b.audience == env.policies.default_audience &&
-          b.language == env.policies.default_language) {
-        u.body = b.body;
-      }
+      if (is_default(b)) u.body = b.body;
     }
   }
   return base::Status::Ok();
@@ -183,6 +189,7 @@ base::Status Change(ChangeEnv& env, model::Incident& i, const IncidentInput& in,
   if (in.operator_estimate) {
     model::OperatorEstimate stated = *in.operator_estimate;
     stated.stated_at = env.now;
+    PHARE_RETURN_IF_ERROR(env.tx.PutIncident(i));  // a new incident's row must exist first
     PHARE_RETURN_IF_ERROR(env.tx.AddOperatorEstimate(i.id, stated));
   }
   PHARE_ASSIGN_OR_RETURN(auto warnings, RecomputeEstimates(env.tx, i, env.now, env.policies.eta));

@@ -100,6 +100,10 @@ class IncidentService {
   base::Result<std::vector<model::ProgressSample>> Progress(const std::string& id);
   // Drafts (does not publish) the bodies of an update that would move the incident to
   // `status` (its current one when empty), with their checker findings.
+  // What publishing `input` as an update of `id` would report, without writing: the
+  // checker's findings on its bodies, and the warning when the data disagrees with the
+  // restoration estimate it states.
+  base::Result<PublishReport> Check(const std::string& id, const IncidentInput& input);
   base::Result<comms::Drafts> Draft(const std::string& id,
                                     std::optional<model::IncidentStatus> status,
                                     const DraftFacts& facts, PublishReport* report = nullptr);

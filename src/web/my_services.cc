@@ -1,5 +1,6 @@
 #include "web/my_services.h"
 
+#include "comms/reader.h"
 #include "web/templates.h"
 #include "web/view.h"
 
@@ -28,19 +29,39 @@ Data ResourcesData(const std::vector<service::MyResource>& resources) {
   return list;
 }
 
-Data IncidentData(const service::MyServices& v, const base::Zone& zone,
-                  const service::MyIncident& i) {
+// Times for the page's readers (the page is in English, like its template).
+class Times {
+ public:
+  Times(const base::Zone& zone, base::Time now) : now_(now) {
+    if (auto reader = comms::Reader::Create("en", zone); reader.ok()) {
+      reader_.emplace(std::move(reader).value());
+    }
+  }
+  std::string When(base::Time t) const {
+    return reader_ ? reader_->times().Format(t, now_) : base::FormatUtc(t);
+  }
+  std::string Zone() const { return reader_ ? reader_->times().ZoneLabel(now_) : "UTC"; }
+  std::string Status(model::IncidentStatus s) const {
+    return reader_ ? StatusLabel(*reader_, s) : std::string(model::ToString(s));
+  }
+
+ private:
+  std::optional<comms::Reader> reader_;
+  base::Time now_;
+};
+
+Data IncidentData(const service::MyServices& v, const Times& times, const service::MyIncident& i) {
   Data d;
   d.set("id", i.id);
   d.set("name", i.name);
   d.set("link", v.page.url + "/incidents/" + i.id);
-  d.set("status_label", std::string(Label(i.status)));
-  d.set("started", FormatWhen(zone, i.started_at));
+  d.set("status_label", times.Status(i.status));
+  d.set("started", times.When(i.started_at));
   if (i.estimate) {
     Data e;
-    e.set("p10", FormatWhen(zone, i.estimate->p10));
-    e.set("p50", FormatWhen(zone, i.estimate->p50));
-    e.set("p90", FormatWhen(zone, i.estimate->p90));
+    e.set("p10", times.When(i.estimate->p10));
+    e.set("p50", times.When(i.estimate->p50));
+    e.set("p90", times.When(i.estimate->p90));
     d.set("estimate", e);
   } else {
     d.set("estimate", false);
@@ -68,7 +89,7 @@ std::string Summary(const service::MyServices& v) {
 
 std::string RenderMyServices(const service::MyServices& v, std::string_view json_path) {
   auto found = base::Zone::Find(v.page.time_zone);
-  const base::Zone zone = found.ok() ? *found : base::Zone::Utc();
+  const Times times(found.ok() ? *found : base::Zone::Utc(), v.generated_at);
   Data d;
   d.set("title", v.page.name + ": your services");
   d.set("page_name", v.page.name);
@@ -77,15 +98,15 @@ std::string RenderMyServices(const service::MyServices& v, std::string_view json
   d.set("summary", Summary(v));
   d.set("hit", !v.incidents.empty());
   Data incidents{Data::type::list};
-  for (const auto& i : v.incidents) incidents.push_back(IncidentData(v, zone, i));
+  for (const auto& i : v.incidents) incidents.push_back(IncidentData(v, times, i));
   d.set("incidents", incidents);
   d.set("has_resources", !v.resources.empty());
   d.set("resources", ResourcesData(v.resources));
   d.set("truncated", v.truncated);
   d.set("shown", std::to_string(v.resources.size()));
   d.set("total", std::to_string(v.resources_total));
-  d.set("zone_name", zone.name() + " (" + zone.Abbreviation(v.generated_at) + ")");
-  d.set("generated_at", FormatWhen(zone, v.generated_at));
+  d.set("zone_name", times.Zone());
+  d.set("generated_at", times.When(v.generated_at));
   d.set("json_link", std::string(json_path));
   return RenderTemplate("my_services.mustache", d);
 }

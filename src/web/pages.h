@@ -1,32 +1,52 @@
 // The public HTML pages, server-rendered and readable without JavaScript: the status
-// page (/), incident and maintenance pages (/incidents/{id}) and the history
-// (/history, /history?page=N). Rendered from one PublicState; times are shown in the
-// page's zone with its abbreviation. Pure functions; thread-safe.
+// page (/), incident and maintenance pages (/incidents/{id}), the history (/history,
+// /history?page=N) and its feeds (/history.atom, /history.rss). Each page exists per
+// reading (language and zone, see variant.h): labels come from the reader's catalog,
+// times show in their zone, bodies in their language (general audience first, the
+// technical body one click away), with time tokens resolved and Markdown made safe.
+// Pure functions of the state; thread-safe.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "service/public_state.h"
+#include "web/variant.h"
 
 namespace phare::web {
 
+struct SiteOptions {
+  std::string default_language = "en";  // the page's language for readers without a preference
+};
+
+struct RenderedPage {
+  std::string key;  // resource key: a path, or a variant key
+  std::string content_type;
+  std::string body;
+};
+
 // How far back the status page lists past incidents, day by day.
 inline constexpr int kHistoryDays = 14;
-// Incidents per /history page.
+// Incidents per /history page and per feed.
 inline constexpr size_t kHistoryPageSize = 25;
 
-// Pages worth rendering for every snapshot, as (key, HTML): "/", "/history", and the
-// pages of open incidents and of those updated within kHistoryDays.
-std::vector<std::pair<std::string, std::string>> RenderPages(const service::PublicState& state);
+// The page's own reading: its default language and zone.
+Reading Defaults(const service::PublicState& state, const SiteOptions& options);
 
-// Any other page, rendered on demand: "/incidents/{id}" or "/history?page=N".
-// nullopt when `key` names nothing.
-std::optional<std::string> RenderPage(const service::PublicState& state, std::string_view key);
+// Pages worth rendering for every snapshot: "/" and "/history" in every shipped
+// language, the feeds, and (default reading) the pages of open incidents and of those
+// updated within kHistoryDays.
+std::vector<RenderedPage> RenderPages(const service::PublicState& state,
+                                      const SiteOptions& options);
 
-std::string RenderNotFound(const service::PublicState& state);
+// Any page by key ("/incidents/{id}", "/history?page=N", with or without a reading);
+// nullopt when the key names nothing (unknown incident, language or zone).
+std::optional<RenderedPage> RenderPage(const service::PublicState& state,
+                                       const SiteOptions& options, std::string_view key);
+
+std::string RenderNotFound(const service::PublicState& state, const SiteOptions& options,
+                           const Reading& reading);
 
 }  // namespace phare::web

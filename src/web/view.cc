@@ -2,44 +2,16 @@
 
 namespace phare::web {
 
-std::string_view Label(model::ComponentStatus status) {
-  switch (status) {
-    case model::ComponentStatus::kOperational:
-      return "Operational";
-    case model::ComponentStatus::kDegradedPerformance:
-      return "Degraded performance";
-    case model::ComponentStatus::kPartialOutage:
-      return "Partial outage";
-    case model::ComponentStatus::kMajorOutage:
-      return "Major outage";
-    case model::ComponentStatus::kUnderMaintenance:
-      return "Under maintenance";
-  }
-  return "Operational";
+std::string StatusLabel(const comms::Reader& reader, model::ComponentStatus status) {
+  return reader.Say("status.component." + std::string(model::ToString(status)));
 }
 
-std::string_view Label(model::IncidentStatus status) {
-  switch (status) {
-    case model::IncidentStatus::kInvestigating:
-      return "Investigating";
-    case model::IncidentStatus::kIdentified:
-      return "Identified";
-    case model::IncidentStatus::kMonitoring:
-      return "Monitoring";
-    case model::IncidentStatus::kResolved:
-      return "Resolved";
-    case model::IncidentStatus::kPostmortem:
-      return "Post-mortem";
-    case model::IncidentStatus::kScheduled:
-      return "Scheduled";
-    case model::IncidentStatus::kInProgress:
-      return "In progress";
-    case model::IncidentStatus::kVerifying:
-      return "Verifying";
-    case model::IncidentStatus::kCompleted:
-      return "Completed";
-  }
-  return "";
+std::string StatusLabel(const comms::Reader& reader, model::IncidentStatus status) {
+  return reader.Say("status.incident." + std::string(model::ToString(status)));
+}
+
+std::string IndicatorLabel(const comms::Reader& reader, model::Indicator indicator) {
+  return reader.Say("indicator." + std::string(model::ToString(indicator)));
 }
 
 std::string_view ImpactClass(const model::Incident& i) {
@@ -47,21 +19,8 @@ std::string_view ImpactClass(const model::Incident& i) {
   return model::ToString(i.impact);
 }
 
-std::string_view ImpactLabel(const model::Incident& i) {
-  if (i.kind == model::IncidentKind::kMaintenance && !i.impact_override) {
-    return "Scheduled maintenance";
-  }
-  switch (i.impact) {
-    case model::Impact::kNone:
-      return "No impact";
-    case model::Impact::kMinor:
-      return "Minor impact";
-    case model::Impact::kMajor:
-      return "Major impact";
-    case model::Impact::kCritical:
-      return "Critical impact";
-  }
-  return "";
+std::string ImpactLabel(const comms::Reader& reader, const model::Incident& i) {
+  return reader.Say("ui.impact_label", {{"impact", std::string(ImpactClass(i))}});
 }
 
 std::string_view Icon(model::ComponentStatus status) {
@@ -96,47 +55,23 @@ std::string_view Icon(model::Indicator indicator) {
   return "";
 }
 
-namespace {
-std::string Day(const base::Zone& zone, base::Time t) {
-  std::string s = zone.Format(t, "%d %b %Y");
-  if (!s.empty() && s[0] == '0') s.erase(0, 1);
-  return s;
-}
-}  // namespace
-
-std::string FormatWhen(const base::Zone& zone, base::Time t) {
-  return Day(zone, t) + ", " + zone.Format(t, "%H:%M %Z");
+std::string When(const comms::Reader& reader, base::Time t, base::Time now) {
+  return reader.times().Format(t, now);
 }
 
-std::string FormatWindow(const base::Zone& zone, base::Time from, base::Time until) {
-  std::string out = Day(zone, from) + ", " + zone.Format(from, "%H:%M");
-  out += " – ";
-  if (Day(zone, until) != Day(zone, from)) out += Day(zone, until) + ", ";
-  out += zone.Format(until, "%H:%M %Z");
-  return out;
+std::string Window(const comms::Reader& reader, base::Time from, base::Time until, base::Time now) {
+  return reader.Say("ui.scheduled_window", {{"from", reader.times().Format(from, now)},
+                                            {"to", reader.times().Format(until, from)}});
 }
 
-std::vector<std::string> Paragraphs(std::string_view body) {
-  std::vector<std::string> out;
-  std::string current;
-  auto flush = [&] {
-    if (!current.empty()) out.push_back(std::move(current));
-    current.clear();
-  };
-  while (!body.empty()) {
-    const auto nl = body.find('\n');
-    std::string_view line = body.substr(0, nl);
-    body = nl == std::string_view::npos ? std::string_view() : body.substr(nl + 1);
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
-    if (line.empty()) {
-      flush();
-      continue;
+const std::string& BodyFor(const model::IncidentUpdate& u, model::Audience audience,
+                           std::string_view language, std::string_view default_language) {
+  for (std::string_view lang : {language, default_language}) {
+    for (const auto& b : u.bodies) {
+      if (b.audience == audience && b.language == lang && !b.body.empty()) return b.body;
     }
-    if (!current.empty()) current += ' ';
-    current += line;
   }
-  flush();
-  return out;
+  return u.body;
 }
 
 }  // namespace phare::web

@@ -1,33 +1,36 @@
-// Words and formats the English pages use for phare's values; comms provides the
-// localized ones.
+// Words and formats of the pages for one reader: labels come from the reader's catalog
+// (src/comms), times are formatted in their language and zone.
 #pragma once
 
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "base/time.h"
+#include "comms/reader.h"
 #include "model/component.h"
 #include "model/incident.h"
 #include "model/rollup.h"
 
 namespace phare::web {
 
-std::string_view Label(model::ComponentStatus status);
-std::string_view Label(model::IncidentStatus status);
-std::string_view ImpactLabel(const model::Incident& incident);
+std::string StatusLabel(const comms::Reader& reader, model::ComponentStatus status);
+std::string StatusLabel(const comms::Reader& reader, model::IncidentStatus status);
+std::string IndicatorLabel(const comms::Reader& reader, model::Indicator indicator);
+std::string ImpactLabel(const comms::Reader& reader, const model::Incident& incident);
 // The impact class for styling: none/minor/major/critical, or maintenance.
 std::string_view ImpactClass(const model::Incident& incident);
 // A glyph shown beside (never instead of) the status text; aria-hidden in pages.
 std::string_view Icon(model::ComponentStatus status);
 std::string_view Icon(model::Indicator indicator);
 
-// "9 Nov 2017, 07:21 CET".
-std::string FormatWhen(const base::Zone& zone, base::Time t);
-// "9 Nov 2017, 22:00 – 10 Nov 2017, 02:00 CET" (the day omitted when it is the same).
-std::string FormatWindow(const base::Zone& zone, base::Time from, base::Time until);
+// `t` for a reader at `now`: the time alone on the same day, else with the date.
+std::string When(const comms::Reader& reader, base::Time t, base::Time now);
+// "Scheduled from ... to ..." in the reader's words.
+std::string Window(const comms::Reader& reader, base::Time from, base::Time until, base::Time now);
 
-// A body split into paragraphs at blank lines, lines within a paragraph joined.
-std::vector<std::string> Paragraphs(std::string_view body);
+// The body of `update` for `audience` in `language`, falling back to the page's default
+// language, then to Statuspage's `body` (which is in the page's default audience).
+const std::string& BodyFor(const model::IncidentUpdate& update, model::Audience audience,
+                           std::string_view language, std::string_view default_language);
 
 }  // namespace phare::web

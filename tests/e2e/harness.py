@@ -129,7 +129,11 @@ class Phare:
                 data = body.encode()
             conn.request(method, path, body=data, headers=headers or {})
             r = conn.getresponse()
-            return Response(r.status, {k.lower(): v for k, v in r.getheaders()}, r.read())
+            headers = {}
+            for name, value in r.getheaders():  # repeated headers joined, as RFC 9110 allows
+                key = name.lower()
+                headers[key] = f"{headers[key]}, {value}" if key in headers else value
+            return Response(r.status, headers, r.read())
         finally:
             conn.close()
 

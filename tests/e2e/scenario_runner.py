@@ -22,6 +22,7 @@ class Step:
         self.headers, self.body = {}, None
         self.status, self.expect_headers, self.expect_body, self.captures = None, [], None, []
         self.contains = []
+        self.lacks = []
 
 
 def parse(text):
@@ -52,6 +53,8 @@ def parse(text):
                 step.captures.append((name.strip(), path.strip()))
             elif line.startswith("~ "):
                 step.contains.append(line[2:])
+            elif line.startswith("!~ "):
+                step.lacks.append(line[3:])
             elif not body_lines and re.match(r"^!?[A-Za-z][A-Za-z0-9-]*(:|$)", line):
                 if line.startswith("!"):
                     step.expect_headers.append((line[1:].strip(), None))
@@ -149,6 +152,9 @@ def run(path):
             for needle in step.contains:
                 if sub(needle) not in text:
                     problems.append(f"body lacks {needle!r}")
+            for needle in step.lacks:
+                if sub(needle) in text:
+                    problems.append(f"body should not contain {needle!r}")
             data = None
             if step.expect_body is not None or step.captures:
                 try:

@@ -157,7 +157,7 @@ class BrowserTest(unittest.TestCase):
         paragraphs = self.driver.js("return [...document.querySelectorAll('.body p')].map(p => p.textContent)")
         self.assertEqual(paragraphs, ["Both grid feeds are down.", "We are on it & will update you."])
         zone = self.driver.js("return document.querySelector('time').textContent")
-        self.assertRegex(zone, r"\d{1,2} \w{3} \d{4}, \d\d:\d\d (CET|CEST)$")
+        self.assertRegex(zone, r"\d{1,2}:\d\d\s?(AM|PM)? (CET|CEST)$")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,8 @@ COMMANDS = [[], ["serve"], ["demo"], ["token"], ["token", "create"], ["token", "
             ["component", "create-group"], ["incident"], ["incident", "create"],
             ["incident", "update"], ["incident", "list"], ["incident", "show"],
             ["incident", "delete"], ["maintenance"], ["maintenance", "create"],
-            ["maintenance", "update"], ["maintenance", "list"], ["audit"]]
+            ["maintenance", "update"], ["maintenance", "list"], ["audit"], ["export-static"],
+            ["eta"], ["eta", "eval"], ["incident", "draft"], ["incident", "progress"]]
 
 
 class CliTest(unittest.TestCase):
@@ -122,6 +123,35 @@ class CliTest(unittest.TestCase):
                           check=False)
         self.assertEqual(proc.returncode, 1)
         self.assertIn("major_outage", proc.stderr)
+
+    def test_export_static_writes_the_same_bytes_the_server_serves(self):
+        db = ["--db", self.db]
+        comp = json.loads(self.phare("component", "create", *db, "--name", "API").stdout)
+        inc = json.loads(self.phare("incident", "create", *db, "--name", "API down", "--component",
+                                    f"{comp['id']}=major_outage", "--body", "Looking.").stdout)
+        out = os.path.join(self.dir, "site")
+        server = harness.Phare(directory=self.dir, time_zone="UTC")
+        server.db = self.db
+        try:
+            server.start()  # a running server and the export read the same database
+            proc = self.phare("export-static", *db, "--out", out)
+            self.assertIn("Exported", proc.stderr)
+            for name in ["index.html", "history/index.html", f"incidents/{inc['id']}/index.html",
+                         "api/v2/summary.json", "api/v2/status.json", "history.atom",
+                         "index.html.gz"]:
+                self.assertTrue(os.path.exists(os.path.join(out, name)), name)
+            with open(os.path.join(out, "api/v2/status.json")) as f:
+                self.assertEqual(json.load(f)["status"]["indicator"], "critical")
+            with open(os.path.join(out, "api/v2/summary.json"), "rb") as f:
+                exported = json.load(f)
+            served = server.get("/api/v2/summary.json").json()
+            self.assertEqual(exported["incidents"], served["incidents"])
+            self.assertEqual(exported["components"], served["components"])
+        finally:
+            server.stop()
+        bad = self.phare("export-static", *db, "--out", "/proc/forbidden", check=False)
+        self.assertEqual(bad.returncode, 1)
+        self.assertIn("phare: error:", bad.stderr)
 
     def test_config_file_errors_are_precise(self):
         config = os.path.join(self.dir, "phare.toml")

@@ -77,6 +77,41 @@ class DemoTest(unittest.TestCase):
         finally:
             self.assertEqual(demo.close(), 0)
 
+    def test_first_strasbourg_update_speaks_to_everyone(self):
+        demo = Demo("--speed", "1", "--start", "2017-11-09T06:30:00Z")
+        try:
+            token = re.search(r"admin API token: (phare_\S+)", demo.output()).group(1)
+            summary = demo.server.get("/api/v2/summary.json").json()
+            page = summary["page"]["id"]
+            [sbg] = summary["incidents"]
+            [first] = sbg["incident_updates"]
+            bodies = {(b["audience"], b["language"]): b["body"] for b in first["phare"]["bodies"]}
+            en, fr = bodies[("general", "en")], bodies[("general", "fr")]
+            for text, words in [(en, ["sorry", "teams", "dedicated servers", "Strasbourg",
+                                      "Next update by", "CET"]),
+                                (fr, ["désolés", "équipes", "serveurs dédiés", "Strasbourg",
+                                      "Prochain point", "heure de Paris"])]:
+                for word in words:
+                    self.assertIn(word, text)
+            for name in ["Dedicated servers — Strasbourg", "VPS — Strasbourg",
+                         "Network — Strasbourg"]:
+                self.assertIn(name, bodies[("technical", "fr")])
+            general = [{"audience": "general", "language": lang, "body": bodies[("general", lang)]}
+                       for lang in ("en", "fr")]
+            check = demo.server.admin("POST", f"/v1/pages/{page}/incidents/{sbg['id']}/check",
+                                      token, {"check": {"phare": {"bodies": general}}})
+            self.assertEqual(check.status, 200, check.body)
+            self.assertEqual(check.json()["findings"], [])
+            pasted = demo.server.admin(
+                "POST", f"/v1/pages/{page}/incidents/{sbg['id']}/check", token,
+                {"check": {"phare": {"bodies": [{"audience": "general", "language": "en",
+                                                 "body": first["body"]}]}}})
+            rules = {f["rule"] for f in pasted.json()["findings"]}
+            self.assertIn("apology-missing", rules)
+            self.assertIn("jargon", rules)
+        finally:
+            self.assertEqual(demo.close(), 0)
+
     def test_the_whole_replay(self):
         demo = Demo("--speed", "400000")
         try:
@@ -93,6 +128,7 @@ class DemoTest(unittest.TestCase):
             self.assertTrue(all(c["status"] == "operational" for c in summary["components"]))
             maint = demo.server.get("/api/v2/scheduled-maintenances.json").json()
             self.assertEqual(maint["scheduled_maintenances"][0]["status"], "completed")
+            self.assertNotRegex(demo.output(), r"\berror\b")  # every scripted event applied
         finally:
             self.assertEqual(demo.close(), 0)
 

@@ -45,7 +45,7 @@ class HotPathTest(unittest.TestCase):
         plain = self.server.get("/")
         zipped = self.server.get("/", {"Accept-Encoding": "gzip, deflate"})
         self.assertEqual(zipped.headers.get("content-encoding"), "gzip")
-        self.assertEqual(zipped.headers.get("vary"), "Accept-Encoding")
+        self.assertIn("Accept-Encoding", zipped.headers.get("vary"))
         self.assertEqual(gzip.decompress(zipped.body), plain.body)
         self.assertLess(len(zipped.body), len(plain.body))
         refused = self.server.get("/", {"Accept-Encoding": "gzip;q=0"})

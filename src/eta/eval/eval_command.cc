@@ -109,9 +109,10 @@ int RunDeriveBaselineCommand(const std::vector<std::string>& files, std::ostream
   std::sort(records.begin(), records.end(), [](const PastIncident& a, const PastIncident& b) {
     return a.started_at < b.started_at;
   });
-  out << SerializeBaseline(records,
-                           "durations of past public incidents, derived by phare-eta-eval "
-                           "--derive-baseline; causes from the words of their titles");
+  out << SerializeBaseline(
+      records,
+      "durations of past public incidents, derived by phare eta derive-baseline; "
+      "causes from the words of their titles");
   return 0;
 }
 

@@ -121,7 +121,7 @@ base::Status SqliteTx::LoadIncidentDetails(std::vector<model::Incident>& inciden
     PHARE_ASSIGN_OR_RETURN(
         Statement * s,
         conn_.Prepare(
-            "SELECT e.incident_id, scope, p10, p50, p90, source, reason "
+            "SELECT e.incident_id, scope, p10, p50, p90, source, reason, expected_by "
             "FROM incident_estimates e JOIN temp.want_incidents w ON w.id = e.incident_id "
             "ORDER BY scope"));
     for (;;) {
@@ -129,7 +129,8 @@ base::Status SqliteTx::LoadIncidentDetails(std::vector<model::Incident>& inciden
       if (!row) break;
       by_id[s->Text(0)]->estimates.push_back({s->Text(1), base::FromMillis(s->Int(2)),
                                               base::FromMillis(s->Int(3)),
-                                              base::FromMillis(s->Int(4)), s->Text(5), s->Text(6)});
+                                              base::FromMillis(s->Int(4)), s->Text(5), s->Text(6),
+                                              base::FromMillis(s->OptInt(7).value_or(s->Int(4)))});
     }
   }
   std::unordered_map<std::string, model::IncidentUpdate*> updates;
@@ -163,7 +164,8 @@ base::Status SqliteTx::LoadIncidentDetails(std::vector<model::Incident>& inciden
                                      base::FromMillis(s->Int(12)),
                                      base::FromMillis(s->Int(13)),
                                      s->Text(14),
-                                     s->Text(15)};
+                                     s->Text(15),
+                                     base::FromMillis(s->OptInt(16).value_or(s->Int(13)))};
       }
       auto& list = by_id[u.incident_id]->updates;
       list.push_back(std::move(u));

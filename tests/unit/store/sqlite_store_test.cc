@@ -93,7 +93,7 @@ TEST_F(SqliteStoreTest, IncidentWithUpdatesRoundTripsAndSurvivesReopen) {
   i.identified_at = T(1100);
   i.component_ids = {"c"};
   i.cause = "power";
-  i.estimates.push_back({"", T(2000), T(3000), T(5000), "operator", "announced"});
+  i.estimates.push_back({"", T(2000), T(3000), T(5000), "operator", "announced", T(4000)});
 
   model::IncidentUpdate first;
   first.id = "u1";
@@ -138,15 +138,58 @@ TEST_F(SqliteStoreTest, IncidentWithUpdatesRoundTripsAndSurvivesReopen) {
                     EXPECT_EQ(got->identified_at, T(1100));
                     EXPECT_EQ(got->component_ids, std::vector<std::string>{"c"});
                     EXPECT_EQ(got->estimates.size(), 1u);
+                    EXPECT_EQ(got->estimates.at(0).expected_by, T(4000));
+                    EXPECT_EQ(got->estimates.at(0).source, "operator");
                     EXPECT_EQ(got->updates.size(), 2u);
                     EXPECT_EQ(got->updates[0].id, "u2");  // newest first
                     EXPECT_FALSE(got->updates[0].affected_components.has_value());
                     EXPECT_EQ(got->updates[0].next_update_at, T(1900));
                     EXPECT_EQ(got->updates[0].estimate->p90, T(5000));
+                    EXPECT_EQ(got->updates[0].estimate->expected_by, T(4000));
                     EXPECT_EQ(got->updates[1].affected_components->size(), 1u);
                     EXPECT_EQ(got->updates[1].affected_components->at(0).new_status,
                               ComponentStatus::kMajorOutage);
                     EXPECT_EQ(got->updates[1].bodies.at(0).body, "Nous sommes désolés");
+                    return base::Status::Ok();
+                  })
+                  .ok());
+}
+
+TEST_F(SqliteStoreTest, ProgressAndOperatorEstimatesRoundTripOldestFirst) {
+  model::Incident i;
+  i.id = "inc";
+  i.page_id = "p";
+  i.name = "x";
+  ASSERT_TRUE(
+      store_
+          ->Write([&](Tx& tx) {
+            PHARE_RETURN_IF_ERROR(tx.PutIncident(i));
+            PHARE_RETURN_IF_ERROR(tx.AddProgress("inc", {"SBG1", T(20), 30, 100}));
+            PHARE_RETURN_IF_ERROR(tx.AddProgress("inc", {"", T(10), 0, 100}));
+            PHARE_RETURN_IF_ERROR(tx.AddOperatorEstimate("inc", {"", T(15), T(100), T(200)}));
+            return tx.AddOperatorEstimate("inc", {"", T(16), std::nullopt, T(300)});
+          })
+          .ok());
+  ASSERT_TRUE(store_
+                  ->Read([&](Tx& tx) {
+                    auto samples = tx.ListProgress("inc");
+                    EXPECT_EQ(samples->size(), 2u);
+                    EXPECT_EQ(samples->at(0).at, T(10));
+                    EXPECT_EQ(samples->at(1).scope, "SBG1");
+                    EXPECT_EQ(samples->at(1).restored, 30);
+                    auto stated = tx.ListOperatorEstimates("inc");
+                    EXPECT_EQ(stated->size(), 2u);
+                    EXPECT_EQ(stated->at(0).from, T(100));
+                    EXPECT_FALSE(stated->at(1).from.has_value());
+                    EXPECT_EQ(stated->at(1).to, T(300));
+                    return base::Status::Ok();
+                  })
+                  .ok());
+  // Deleting the incident deletes its samples.
+  ASSERT_TRUE(store_->Write([&](Tx& tx) { return tx.DeleteIncident("inc"); }).ok());
+  ASSERT_TRUE(store_
+                  ->Read([&](Tx& tx) {
+                    EXPECT_TRUE(tx.ListProgress("inc")->empty());
                     return base::Status::Ok();
                   })
                   .ok());

@@ -1,0 +1,92 @@
+#include "app/cadence.h"
+
+#include <curl/curl.h>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+#include <boost/json.hpp>
+
+#include "comms/cadence.h"
+#include "service/incidents.h"
+#include "service/page.h"
+
+namespace phare::app {
+
+void Cadence::Check() {
+  service::IncidentService incidents(ctx_);
+  store::IncidentQuery q;
+  q.kind = model::IncidentKind::kIncident;
+  q.open_only = true;
+  q.limit = 1000;
+  q.with_details = false;
+  auto open = incidents.List(q);
+  if (!open.ok()) {
+    spdlog::error("cadence check: {}", open.status().ToString());
+    return;
+  }
+  auto page = service::GetPage(ctx_.store);
+  int64_t overdue = 0;
+  std::map<std::string, base::Time> still_warned;
+  for (const auto& i : *open) {
+    const auto state =
+        comms::CheckCadence(i.updated_at, i.next_update_at, ctx_.policies.cadence, ctx_.clock);
+    if (!state.overdue) continue;
+    ++overdue;
+    still_warned[i.id] = state.promised;
+    if (auto it = warned_.find(i.id); it != warned_.end() && it->second == state.promised) continue;
+    const auto late = std::chrono::duration_cast<std::chrono::minutes>(state.late_by).count();
+    const std::string text =
+        fmt::format("Incident '{}' ({}) promised an update by {}; it is {} min late.", i.name, i.id,
+                    base::FormatUtc(state.promised), late);
+    spdlog::warn("cadence: {}", text);
+    warnings_.fetch_add(1, std::memory_order_relaxed);
+    boost::json::object event{
+        {"event", "cadence.overdue"},
+        {"text", text},
+        {"incident",
+         {{"id", i.id},
+          {"name", i.name},
+          {"url", page.ok() ? page->url + "/incidents/" + i.id : std::string()}}},
+        {"promised_at", base::FormatUtc(state.promised)},
+        {"late_by_seconds",
+         std::chrono::duration_cast<std::chrono::seconds>(state.late_by).count()}};
+    Warn(boost::json::serialize(event));
+  }
+  warned_ = std::move(still_warned);
+  overdue_.store(overdue, std::memory_order_relaxed);
+}
+
+void Cadence::Warn(const std::string& json) {
+  if (ops_webhook_.empty()) return;
+  CURL* curl = curl_easy_init();
+  if (!curl) return;
+  curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
+  curl_easy_setopt(curl, CURLOPT_URL, ops_webhook_.c_str());
+  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt(curl, CURLOPT_POSTFIELDS, json.c_str());
+  curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(json.size()));
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT, 10L);
+  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  const CURLcode rc = curl_easy_perform(curl);
+  long code = 0;
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
+  if (rc != CURLE_OK || code < 200 || code >= 300) {
+    spdlog::error("cadence: ops webhook {} failed: {} (HTTP {})", ops_webhook_,
+                  curl_easy_strerror(rc), code);
+  }
+  curl_slist_free_all(headers);
+  curl_easy_cleanup(curl);
+}
+
+void Cadence::Export(base::Registry& registry) {
+  registry.Add("phare_cadence_overdue_incidents",
+               "Open incidents whose promised next update is overdue.", "gauge",
+               [this](std::string& out) {
+                 out += fmt::format("phare_cadence_overdue_incidents {}\n", overdue_.load());
+               });
+  registry.Add("phare_cadence_warnings_total", "Overdue-update warnings raised.", "counter",
+               [this](std::string& out) {
+                 out += fmt::format("phare_cadence_warnings_total {}\n", warnings_.load());
+               });
+}
+
+}  // namespace phare::app

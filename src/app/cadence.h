@@ -1,0 +1,36 @@
+// Watching the promise each open incident makes ("next update by 14:30"): when it passes
+// unmet (beyond the configured grace), operators are warned once per promise: in the log,
+// in the phare_cadence_overdue_incidents metric, and, when configured, by a JSON POST to
+// an ops webhook (Slack/Mattermost-compatible "text" included). Check() runs on the
+// scheduler thread; Export's collectors are thread-safe.
+#pragma once
+
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <string>
+
+#include "base/metrics.h"
+#include "service/context.h"
+
+namespace phare::app {
+
+class Cadence {
+ public:
+  Cadence(service::Context& ctx, std::string ops_webhook)
+      : ctx_(ctx), ops_webhook_(std::move(ops_webhook)) {}
+
+  void Check();
+  void Export(base::Registry& registry);
+
+ private:
+  void Warn(const std::string& json);
+
+  service::Context& ctx_;
+  std::string ops_webhook_;
+  std::map<std::string, base::Time> warned_;  // incident → the promise already warned about
+  std::atomic<int64_t> overdue_{0};
+  std::atomic<uint64_t> warnings_{0};
+};
+
+}  // namespace phare::app

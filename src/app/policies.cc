@@ -1,0 +1,38 @@
+#include "app/policies.h"
+
+#include "comms/catalog.h"
+
+namespace phare::app {
+
+base::Result<service::Policies> PoliciesFrom(const base::Config& config) {
+  service::Policies p;
+  if (!comms::Catalogs::Builtin().Find(config.comms.default_language)) {
+    std::string shipped;
+    for (const auto& l : comms::Catalogs::Builtin().Languages()) shipped += " " + l;
+    return base::InvalidArgument("'" + config.comms.default_language +
+                                     "' is not a shipped language (shipped:" + shipped + ")",
+                                 "comms.default_language");
+  }
+  p.default_language = config.comms.default_language;
+  p.default_audience = *model::ParseAudience(config.comms.default_audience);
+  p.checker.blocking.insert(config.comms.checker_blocking.begin(),
+                            config.comms.checker_blocking.end());
+  p.checker.disabled.insert(config.comms.checker_disabled.begin(),
+                            config.comms.checker_disabled.end());
+  if (auto s = comms::ValidateCheckerConfig(p.checker); !s.ok()) {
+    return base::InvalidArgument(s.message(), "comms.checker_blocking");
+  }
+  p.cadence.interval = std::chrono::minutes(config.cadence.interval_minutes);
+  p.cadence.grace = std::chrono::minutes(config.cadence.grace_minutes);
+  if (auto s = comms::ValidateCadencePolicy(p.cadence); !s.ok()) {
+    return base::InvalidArgument(s.message(), "cadence");
+  }
+  p.eta.publish_quantile = config.eta.publish_quantile;
+  p.eta.operator_policy = config.eta.operator_policy == "blend"
+                              ? eta::OperatorPolicy::kBlend
+                              : eta::OperatorPolicy::kShowAsStated;
+  p.eta.use_builtin_baseline = config.eta.builtin_baseline;
+  return p;
+}
+
+}  // namespace phare::app

@@ -1,0 +1,116 @@
+#include "web/page_view.h"
+
+#include "comms/catalog.h"
+#include "web/view.h"
+
+namespace phare::web {
+
+std::optional<PageView> PageView::Create(const service::PublicState& state,
+                                         const SiteOptions& options, const Reading& reading) {
+  if (!comms::Catalogs::Builtin().Find(reading.language)) return std::nullopt;
+  auto zone = base::Zone::Find(reading.zone);
+  if (!zone.ok()) return std::nullopt;
+  auto reader = comms::Reader::Create(reading.language, *zone);
+  if (!reader.ok()) return std::nullopt;
+  return PageView(state, std::move(reader).value(), reading, options.default_language);
+}
+
+std::string PageView::When(base::Time t) const { return web::When(reader, t, state.now); }
+
+std::string PageView::Month(base::Time t) const {
+  const base::Zone& zone = reader.times().zone();
+  return reader.Say("ui.month_year",
+                    {{"month", std::stoll(zone.Format(t, "%m"))}, {"year", zone.Format(t, "%Y")}});
+}
+
+Data PageView::UpdatesData(const model::Incident& i) const {
+  Data list{Data::type::list};
+  for (const auto& u : i.updates) {
+    Data item;
+    item.set("status", std::string(model::ToString(u.status)));
+    item.set("status_label", StatusLabel(reader, u.status));
+    item.set("iso", reader.times().zone().FormatRfc3339(u.display_at));
+    item.set("when", When(u.display_at));
+    const std::string& general =
+        BodyFor(u, model::Audience::kGeneral, reading.language, default_language);
+    const std::string& technical =
+        BodyFor(u, model::Audience::kTechnical, reading.language, default_language);
+    item.set("general_html", reader.Html(general, u.display_at));
+    if (&technical != &general && technical != general && !technical.empty()) {
+      item.set("technical_html", reader.Html(technical, u.display_at));
+      item.set("technical_label", reader.Say("ui.audience_technical"));
+    }
+    list.push_back(item);
+  }
+  return list;
+}
+
+Data PageView::IncidentData(const model::Incident& i) const {
+  Data d;
+  d.set("id", i.id);
+  d.set("name", i.name);
+  d.set("status", std::string(model::ToString(i.status)));
+  d.set("status_label", StatusLabel(reader, i.status));
+  d.set("impact", std::string(ImpactClass(i)));
+  d.set("impact_label", ImpactLabel(reader, i));
+  std::string names;
+  for (const auto& id : i.component_ids) {
+    for (const auto& c : state.components) {
+      if (c.id != id) continue;
+      if (!names.empty()) names += ", ";
+      names += c.name;
+    }
+  }
+  if (!names.empty()) d.set("affected", reader.Say("ui.affected", {{"components", names}}));
+  if (i.scheduled_for && i.scheduled_until) {
+    d.set("window", Window(reader, *i.scheduled_for, *i.scheduled_until, state.now));
+  }
+  if (!model::IsClosed(i.status) && !i.estimates.empty()) {
+    const model::Estimate& e = i.estimates.front();
+    if (e.p10 > state.now) {
+      d.set("eta",
+            reader.Say("ui.expected_back_between", {{"from", When(e.p10)}, {"to", When(e.p90)}}));
+    } else if (e.p90 > state.now) {
+      d.set("eta", reader.Say("ui.expected_back_by", {{"time", When(e.p90)}}));
+    }
+  }
+  if (!model::IsClosed(i.status) && i.next_update_at && *i.next_update_at > state.now) {
+    d.set("next_update", reader.Say("ui.next_update_by", {{"time", When(*i.next_update_at)}}));
+  }
+  d.set("updates", UpdatesData(i));
+  return d;
+}
+
+std::string PageView::Layout(const std::string& title, const std::string& path,
+                             std::string content) const {
+  Data d;
+  d.set("lang", reader.language());
+  d.set("title", title);
+  d.set("page_name", state.page.name);
+  for (const char* key : {"skip_to_content", "current_status", "incident_history",
+                          "machine_readable", "preferences", "apply", "powered_by"}) {
+    d.set(key, reader.Say(std::string("ui.") + key));
+  }
+  d.set("language_label", reader.Say("ui.language"));
+  d.set("time_zone_label", reader.Say("ui.time_zone"));
+  const base::Zone& zone = reader.times().zone();
+  d.set("zone_name", zone.name());
+  d.set("times_shown_in",
+        reader.Say("ui.times_shown_in",
+                   {{"zone", zone.name() + " (" + reader.times().ZoneLabel(state.now) + ")"}}));
+  d.set("generated_at", reader.Say("ui.generated_at", {{"time", When(state.now)}}));
+  Data languages{Data::type::list};
+  for (const auto& code : comms::Catalogs::Builtin().Languages()) {
+    Data l;
+    l.set("code", code);
+    l.set("name", comms::Catalogs::Builtin().Find(code)->name());
+    l.set("selected", code == reader.language());
+    languages.push_back(l);
+  }
+  d.set("languages", languages);
+  d.set("return_path", path);
+  d.set("content", std::move(content));
+  return RenderTemplate("layout.mustache", d);
+}
+
+}  // namespace phare::web
