@@ -23,9 +23,10 @@ std::string PageView::Month(base::Time t) const {
                     {{"month", std::stoll(zone.Format(t, "%m"))}, {"year", zone.Format(t, "%Y")}});
 }
 
-Data PageView::UpdatesData(const model::Incident& i) const {
+Data PageView::UpdatesData(const model::Incident& i, size_t max_updates) const {
   Data list{Data::type::list};
-  for (const auto& u : i.updates) {
+  for (size_t k = 0; k < i.updates.size() && k < max_updates; ++k) {
+    const model::IncidentUpdate& u = i.updates[k];
     Data item;
     item.set("status", std::string(model::ToString(u.status)));
     item.set("status_label", StatusLabel(reader, u.status));
@@ -45,7 +46,7 @@ Data PageView::UpdatesData(const model::Incident& i) const {
   return list;
 }
 
-Data PageView::IncidentData(const model::Incident& i) const {
+Data PageView::IncidentData(const model::Incident& i, bool all_updates) const {
   Data d;
   d.set("id", i.id);
   d.set("name", i.name);
@@ -74,10 +75,23 @@ Data PageView::IncidentData(const model::Incident& i) const {
       d.set("eta", reader.Say("ui.expected_back_by", {{"time", When(e.p90)}}));
     }
   }
+  if (!i.impact_counts.empty() && i.impact_counts.front().dimension == "total") {
+    const model::ImpactCount& total = i.impact_counts.front();
+    if (!model::IsClosed(i.status) && total.affected > 0) {
+      d.set("counts", reader.Say("ui.impact_now", {{"affected", total.affected},
+                                                   {"customers", total.customers_affected},
+                                                   {"restored", total.restored}}));
+    } else if (total.hit > 0) {
+      d.set("counts", reader.Say("ui.impact_hit", {{"hit", total.hit}}));
+    }
+  }
   if (!model::IsClosed(i.status) && i.next_update_at && *i.next_update_at > state.now) {
     d.set("next_update", reader.Say("ui.next_update_by", {{"time", When(*i.next_update_at)}}));
   }
-  d.set("updates", UpdatesData(i));
+  d.set("updates", UpdatesData(i, all_updates ? i.updates.size() : 1));
+  if (!all_updates && i.updates.size() > 1) {
+    d.set("more", reader.Say("ui.read_more") + " (" + std::to_string(i.updates.size()) + ")");
+  }
   return d;
 }
 

@@ -31,7 +31,8 @@ class PageView {
   std::string Month(base::Time t) const;
   // Name, status, impact, affected components, window, estimate, next update and the
   // update timeline (bodies for this reader) of `incident`.
-  Data IncidentData(const model::Incident& incident) const;
+  // `all_updates` false: the latest update only, with a link to the rest (status page).
+  Data IncidentData(const model::Incident& incident, bool all_updates = true) const;
   // The whole HTML document around `content`; `path` is where the preferences form
   // returns to.
   std::string Layout(const std::string& title, const std::string& path, std::string content) const;
@@ -42,7 +43,7 @@ class PageView {
         reader(std::move(r)),
         reading(std::move(reading_)),
         default_language(std::move(lang)) {}
-  Data UpdatesData(const model::Incident& incident) const;
+  Data UpdatesData(const model::Incident& incident, size_t max_updates) const;
 };
 
 // Feeds of the incident history (Atom and RSS), in the page's default reading.

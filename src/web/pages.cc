@@ -38,7 +38,7 @@ Data Cards(const PageView& v, bool (*keep)(const model::Incident&), bool soonest
   Data list{Data::type::list};
   for (const auto* i : picked) {
     Data item;
-    item.set("card", RenderTemplate("incident_card.mustache", v.IncidentData(*i)));
+    item.set("card", RenderTemplate("incident_card.mustache", v.IncidentData(*i, false)));
     list.push_back(item);
   }
   return list;
