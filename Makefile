@@ -7,7 +7,7 @@ LISTEN ?= 127.0.0.1:8080
 SPEED ?= 60
 PHARE := $(BUILD)/src/phare
 
-.PHONY: all build deps demo test bench format clean help
+.PHONY: all build deps demo test bench format lint clean help
 
 all: build
 
@@ -17,6 +17,7 @@ help:
 	@echo "make bench   install, build, run the benchmarks (wrk against phare and nginx)"
 	@echo "make build   build only (Release, in $(BUILD)/)"
 	@echo "make format  reformat the sources with clang-format"
+	@echo "make lint    clang-tidy on every source (make test checks the last commit's)"
 
 deps:
 	@scripts/install-deps build
@@ -43,6 +44,9 @@ bench:
 
 format:
 	@git ls-files --cached --others --exclude-standard '*.cc' '*.h' | xargs -r clang-format -i
+
+lint: build
+	@tests/lint/check_tidy.sh . $(BUILD) --all
 
 clean:
 	rm -rf $(BUILD)

@@ -45,7 +45,7 @@ http::Response IncidentResponse(AdminCall& call, int status, const base::Result<
 }
 
 // Lists incidents matching `keep` among the query's results.
-http::Response ListResponse(AdminCall& call, store::IncidentQuery q,
+http::Response ListResponse(AdminCall& call, const store::IncidentQuery& q,
                             const std::function<bool(const model::Incident&)>& keep) {
   auto list = call.deps.incidents.List(q);
   if (!list.ok()) return http::ProblemFromStatus(list.status());

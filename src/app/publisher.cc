@@ -24,7 +24,7 @@ std::vector<std::pair<std::string, std::string>> HtmlHeaders() {
 
 Publisher::Publisher(store::Store& store, const base::Clock& clock, http::ResourceCache& cache,
                      http::HttpMetrics& http_metrics, PublisherOptions options)
-    : store_(store), clock_(clock), cache_(cache), options_(options) {
+    : store_(store), clock_(clock), cache_(cache), options_(std::move(options)) {
   route_index_ = http_metrics.RegisterRoute("/");
   route_history_ = http_metrics.RegisterRoute("/history");
   route_incident_ = http_metrics.RegisterRoute("/incidents/{id}");

@@ -1,5 +1,7 @@
 #include "comms/draft.h"
 
+#include <fmt/format.h>
+
 #include <unicode/listformatter.h>
 #include <unicode/locid.h>
 
@@ -29,9 +31,12 @@ Status CheckLength(const std::string& text, size_t max, const std::string& field
 
 Status CheckTexts(const LocalizedText& text, const Catalogs& catalogs, const char* field) {
   for (const auto& [language, value] : text) {
-    const std::string name = std::string(field) + "." + language;
+    std::string name = field;
+    name += '.';
+    name += language;
     if (!catalogs.Find(language)) {
-      return InvalidArgument(name + ": '" + language + "' is not a shipped language", name);
+      return InvalidArgument(fmt::format("{}: '{}' is not a shipped language", name, language),
+                             name);
     }
     PHARE_RETURN_IF_ERROR(CheckLength(value, kMaxOperatorTextBytes, name));
   }
@@ -103,6 +108,7 @@ Result<std::string> JoinList(const std::vector<std::string>& items, const std::s
       icu::Locale(language.c_str()), ULISTFMT_TYPE_AND, ULISTFMT_WIDTH_WIDE, ec));
   if (U_FAILURE(ec)) return IcuError("list format for '" + language + "'", ec);
   std::vector<icu::UnicodeString> unicode;
+  unicode.reserve(items.size());
   for (const auto& item : items) unicode.push_back(ToUnicode(item));
   icu::UnicodeString out;
   list->format(unicode.data(), static_cast<int32_t>(unicode.size()), out, ec);

@@ -14,7 +14,7 @@ extern const std::string_view kEmbeddedBaseline;
 
 namespace {
 
-base::Result<PastIncident> ParseRecord(const boost::json::value& value, std::string path) {
+base::Result<PastIncident> ParseRecord(const boost::json::value& value, const std::string& path) {
   if (!value.is_object()) return base::InvalidArgument("expected an object", path);
   base::JsonReader reader(value.get_object(), path);
   std::optional<std::string> id, cause, impact, kind;

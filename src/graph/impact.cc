@@ -77,12 +77,14 @@ ImpactSummary Summarize(const Propagation& propagation) {
   for (int s = 0; s < kNodeStateCount; ++s) {
     AddState(out.total.resources, static_cast<NodeState>(s), t.by_state[s]);
   }
-  for (ProductIndex p = 0; p < inv.product_count(); ++p) {
+  for (uint32_t i = 0; i < inv.product_count(); ++i) {
+    const auto p = static_cast<ProductIndex>(i);
     out.by_product.emplace_back(inv.product_name(p),
                                 ResourceTally(t, t.by_product, inv.product_count(), p));
   }
   std::vector<uint32_t> site_slot(inv.site_count(), kNone);
-  for (SiteIndex s = 0; s < inv.site_count(); ++s) {
+  for (uint32_t i = 0; i < inv.site_count(); ++i) {
+    const auto s = static_cast<SiteIndex>(i);
     Tally tally = ResourceTally(t, t.by_site, inv.site_count(), s);
     if (tally.total_resources == 0) continue;
     site_slot[s] = static_cast<uint32_t>(out.by_site.size());

@@ -59,10 +59,10 @@ bool DecodeSegment(std::string_view in, std::string& out) {
 void Router::Add(Method method, std::string pattern, Handler handler, RouteOptions options) {
   Route route;
   route.method = method;
-  route.pattern = pattern;
   for (auto s : Split(pattern)) route.segments.emplace_back(s);
+  route.pattern = std::move(pattern);
   route.handler = std::move(handler);
-  if (options.name.empty()) options.name = pattern;
+  if (options.name.empty()) options.name = route.pattern;
   route.options = std::move(options);
   routes_.push_back(std::move(route));
 }

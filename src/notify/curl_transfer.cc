@@ -190,6 +190,8 @@ Outcome CurlTransfer::Conclude(CURLcode code) {
 size_t CurlTransfer::OnRead(char* buffer, size_t size, size_t count, void* self) {
   auto* t = static_cast<CurlTransfer*>(self);
   const size_t n = std::min(size * count, t->request_.body.size() - t->read_offset_);
+  // A byte buffer for libcurl, not a C string.
+  // NOLINTNEXTLINE(bugprone-not-null-terminated-result)
   std::memcpy(buffer, t->request_.body.data() + t->read_offset_, n);
   t->read_offset_ += n;
   return n;

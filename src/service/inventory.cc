@@ -167,8 +167,8 @@ base::Result<ImportReport> InventoryService::Import(const model::Actor& actor,
   return report;
 }
 
-base::Result<ImportReport> InventoryService::Put(const model::Actor& actor,
-                                                 std::shared_ptr<const graph::Inventory> next) {
+base::Result<ImportReport> InventoryService::Put(
+    const model::Actor& actor, const std::shared_ptr<const graph::Inventory>& next) {
   std::lock_guard lock(refresh_mu_);
   PHARE_ASSIGN_OR_RETURN(auto current, RefreshLocked());
   ImportReport report;
@@ -242,10 +242,13 @@ base::Result<InventorySummary> InventoryService::Summary() {
   for (graph::ResourceIndex r = 0; r < inv.resource_count(); ++r) {
     ++per_product[inv.resource_product(r)];
   }
-  for (graph::ProductIndex p = 0; p < inv.product_count(); ++p) {
-    out.products.emplace_back(std::string(inv.product_name(p)), per_product[p]);
+  for (uint32_t p = 0; p < inv.product_count(); ++p) {
+    out.products.emplace_back(std::string(inv.product_name(static_cast<graph::ProductIndex>(p))),
+                              per_product[p]);
   }
-  for (graph::SiteIndex s = 1; s < inv.site_count(); ++s) out.sites.emplace_back(inv.site_id(s));
+  for (uint32_t s = 1; s < inv.site_count(); ++s) {
+    out.sites.emplace_back(inv.site_id(static_cast<graph::SiteIndex>(s)));
+  }
   std::vector<model::Component> components;
   std::vector<std::pair<std::string, std::string>> links;
   PHARE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) {

@@ -175,7 +175,7 @@ class InventoryService {
                                     graph::ErrorList* errors);
   // The same for an inventory already built (and so validated): a generated one.
   base::Result<ImportReport> Put(const model::Actor& actor,
-                                 std::shared_ptr<const graph::Inventory> inventory);
+                                 const std::shared_ptr<const graph::Inventory>& inventory);
   base::Result<InventorySummary> Summary();
   // Links an inventory component node to a page component ("" removes the link).
   base::Status MapComponent(const model::Actor& actor, const std::string& node_id,

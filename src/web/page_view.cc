@@ -96,7 +96,7 @@ Data PageView::IncidentData(const model::Incident& i, bool all_updates) const {
 }
 
 std::string PageView::Layout(const std::string& title, const std::string& path,
-                             std::string content) const {
+                             const std::string& content) const {
   Data d;
   d.set("lang", reader.language());
   d.set("title", title);
@@ -123,7 +123,7 @@ std::string PageView::Layout(const std::string& title, const std::string& path,
   }
   d.set("languages", languages);
   d.set("return_path", path);
-  d.set("content", std::move(content));
+  d.set("content", content);
   return RenderTemplate("layout.mustache", d);
 }
 

@@ -35,7 +35,8 @@ class PageView {
   Data IncidentData(const model::Incident& incident, bool all_updates = true) const;
   // The whole HTML document around `content`; `path` is where the preferences form
   // returns to.
-  std::string Layout(const std::string& title, const std::string& path, std::string content) const;
+  std::string Layout(const std::string& title, const std::string& path,
+                     const std::string& content) const;
 
  private:
   PageView(const service::PublicState& s, comms::Reader r, Reading reading_, std::string lang)

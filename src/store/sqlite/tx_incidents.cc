@@ -221,7 +221,9 @@ base::Status SqliteTx::PutIncident(const model::Incident& i) {
       cols = comma == std::string_view::npos ? std::string_view() : cols.substr(comma + 2);
       if (col == "id") continue;
       if (!set.empty()) set += ", ";
-      set += col + "=excluded." + col;
+      set += col;
+      set += "=excluded.";
+      set += col;
     }
     return "INSERT INTO incidents (" + std::string(kIncidentColumns) +
            ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)"
