@@ -254,6 +254,37 @@ base::Result<model::Subscriber> SubscriberService::Unsubscribe(std::string_view 
   return s;
 }
 
+base::Result<model::Subscriber> SubscriberService::FindByConfirmToken(std::string_view token) {
+  const base::Status unknown = base::NotFound("unknown or expired confirmation link");
+  if (!SubscriberTokens::LooksLikeToken(token)) return unknown;
+  const auto now = ctx_.clock.Now();
+  model::Subscriber s;
+  PHARE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) {
+    auto found = tx.FindSubscriberByConfirmHash(SubscriberTokens::Hash(token));
+    if (!found.ok())
+      return found.status().code() == base::Code::kNotFound ? unknown : found.status();
+    s = std::move(found).value();
+    const bool expired =
+        s.state == model::SubscriberState::kPending && now - s.created_at > policy_.confirm_ttl;
+    return expired ? unknown : base::Status::Ok();
+  }));
+  return s;
+}
+
+base::Result<model::Subscriber> SubscriberService::FindByUnsubscribeToken(std::string_view token) {
+  const base::Status unknown = base::NotFound("unknown unsubscribe link (already unsubscribed?)");
+  if (!SubscriberTokens::LooksLikeToken(token)) return unknown;
+  model::Subscriber s;
+  PHARE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) {
+    auto found = tx.FindSubscriberByUnsubscribeHash(SubscriberTokens::Hash(token));
+    if (!found.ok())
+      return found.status().code() == base::Code::kNotFound ? unknown : found.status();
+    s = std::move(found).value();
+    return base::Status::Ok();
+  }));
+  return s;
+}
+
 base::Result<model::Subscriber> SubscriberService::Get(const std::string& id) {
   model::Subscriber out;
   PHARE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) {
@@ -282,7 +313,8 @@ base::Status SubscriberService::Delete(const model::Actor& actor, const std::str
 }
 
 base::Result<int64_t> SubscriberService::Import(const model::Actor& actor,
-                                                const std::vector<SubscribeInput>& in) {
+                                                const std::vector<SubscribeInput>& in,
+                                                const std::vector<size_t>& positions) {
   int64_t imported = 0;
   for (size_t first = 0; first < in.size(); first += kMaxImportBatch) {
     const size_t last = std::min(in.size(), first + kMaxImportBatch);
@@ -296,7 +328,9 @@ base::Result<int64_t> SubscriberService::Import(const model::Actor& actor,
         auto status = Prepare(env, in[k], /*confirmed=*/true, s, secret);
         if (!status.ok()) {
           return base::Status(status.code(),
-                              "subscriber " + std::to_string(k + 1) + ": " + status.message(),
+                              "subscriber " +
+                                  std::to_string(k < positions.size() ? positions[k] : k + 1) +
+                                  ": " + status.message(),
                               status.field());
         }
         PHARE_ASSIGN_OR_RETURN(auto existing, tx.FindSubscribersByAddress(s.channel, s.address));

@@ -79,14 +79,21 @@ class SubscriberService {
   base::Result<model::Subscriber> Confirm(std::string_view token);
   // Removes the subscriber whose unsubscribe link carries `token`; returns it.
   base::Result<model::Subscriber> Unsubscribe(std::string_view token);
+  // The subscriber a confirmation or unsubscribe link names, changing nothing (the pages
+  // a link opens, before their button is pressed). NotFound as Confirm/Unsubscribe.
+  base::Result<model::Subscriber> FindByConfirmToken(std::string_view token);
+  base::Result<model::Subscriber> FindByUnsubscribeToken(std::string_view token);
 
   base::Result<model::Subscriber> Get(const std::string& id);
   base::Result<std::vector<model::Subscriber>> List(const store::SubscriberQuery& query);
   base::Status Delete(const model::Actor& actor, const std::string& id);
   // Adds active subscribers in batches of kMaxImportBatch per transaction (without
-  // confirmation: import only lists whose consent was collected elsewhere). Stops at the
-  // first invalid one, reporting its position; earlier batches stay imported.
-  base::Result<int64_t> Import(const model::Actor& actor, const std::vector<SubscribeInput>& in);
+  // confirmation: import only lists whose consent was collected elsewhere); addresses
+  // already subscribed are skipped. Stops at the first invalid one, naming its position
+  // ("subscriber 3", or positions[k] when given, e.g. line numbers); earlier batches stay
+  // imported. Returns how many were added.
+  base::Result<int64_t> Import(const model::Actor& actor, const std::vector<SubscribeInput>& in,
+                               const std::vector<size_t>& positions = {});
 
   base::Result<DeliveryStats> Stats(size_t jobs = 10);
   // Dead letters of `channel` (or all) become due now; returns how many.
