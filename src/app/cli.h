@@ -44,5 +44,7 @@ void AddComponentCommands(CLI::App& app, Action& action);
 void AddIncidentCommands(CLI::App& app, Action& action);
 void AddAuditCommands(CLI::App& app, Action& action);
 void AddEtaCommands(CLI::App& app, Action& action);
+// phare notify status|retry, phare subscriber import|list|delete (cli_notify.cc).
+void AddNotifyCommands(CLI::App& app, Action& action);
 
 }  // namespace phare::app

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   phare::app::AddIncidentCommands(app, action);
   phare::app::AddAuditCommands(app, action);
   phare::app::AddEtaCommands(app, action);
+  phare::app::AddNotifyCommands(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

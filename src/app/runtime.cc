@@ -4,6 +4,7 @@
 
 #include "api/admin.h"
 #include "app/cadence.h"
+#include "app/notifications.h"
 #include "app/policies.h"
 #include "app/publisher.h"
 #include "app/scheduler.h"
@@ -105,6 +106,8 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   http::Router router;
   api::AdminDeps admin{*ctx_, *components_, *incidents_};
   api::RegisterAdminRoutes(router, admin);
+  PHARE_ASSIGN_OR_RETURN(auto notifications, Notifications::Start(config_, *ctx_, page_));
+  notifications->Install(router, admin, publisher, ctx_->policies.default_language);
   http::Server server(ServerOptionsFrom(config_, listen), router, cache, http_metrics);
   AddOperationalRoutes(router, publisher, registry, server);
   for (auto& route : router.routes()) {
@@ -115,6 +118,7 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   site.Install(server, router);
   http_metrics.Export(registry);
   publisher.Export(registry);
+  notifications->Export(registry);
   registry.Add("phare_db_write_duration_seconds", "Duration of database write transactions.",
                "histogram", [this](std::string& out) {
                  store_->writes().Render("phare_db_write_duration_seconds", "", out);
@@ -124,7 +128,8 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   PHARE_RETURN_IF_ERROR(server.Start());
   {
     std::lock_guard lock(mu_);
-    on_change_ = [&publisher] {
+    on_change_ = [&publisher, n = notifications.get()] {
+      n->Wake();
       publisher.WaitPublished(publisher.Changed(), std::chrono::seconds(5));
     };
     stop_ = [&server] { server.Stop(); };
@@ -138,6 +143,7 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   Cadence cadence(*ctx_, config_.cadence.ops_webhook);
   cadence.Export(registry);
   scheduler.Every("cadence", std::chrono::seconds(15), [&cadence] { cadence.Check(); });
+  notifications->Schedule(scheduler);
   scheduler.Start();
   const bool tls = !config_.server.tls_cert.empty();
   spdlog::info("serving {}://{}:{}/ for page '{}' ({}), database {}", tls ? "https" : "http",
@@ -150,6 +156,7 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
     stop_ = nullptr;
   }
   scheduler.Stop();
+  notifications->Stop();
   publisher.Stop();
   spdlog::info("stopped");
   return base::Status::Ok();

@@ -28,6 +28,11 @@ std::string RenderTemplate(std::string_view name, const Data& data) {
   return it->second->render(data);
 }
 
+// "Unsubscribe: https://..." with the language's punctuation.
+std::string Link(const std::string& lang, const std::string& label, const std::string& url) {
+  return Say(lang, "mail.link", {{"label", label}, {"url", url}});
+}
+
 const std::string& BodyFor(const model::IncidentUpdate& u, model::Audience audience,
                            std::string_view language, std::string_view default_language) {
   for (std::string_view lang : {language, default_language}) {
@@ -128,6 +133,9 @@ Variant Email(const UpdateContext& c, const Words& w) {
   data.set("why", Say(lang, "mail.why", {{"page", c.page.name}}));
   data.set("unsubscribe", Say(lang, "mail.unsubscribe"));
   data.set("unsubscribe_url", std::string(kUnsubscribeMarker));
+  data.set("view_online_line", Link(lang, Say(lang, "mail.view_online"), w.url));
+  data.set("unsubscribe_line",
+           Link(lang, Say(lang, "mail.unsubscribe"), std::string(kUnsubscribeMarker)));
   v.text = RenderTemplate("email_update.txt.mustache", data);
   v.html = RenderTemplate("email_update.html.mustache", data);
   v.thread_id = "<incident-" + c.incident.id + "@" + MailDomain(c.page.url) + ">";
@@ -225,6 +233,9 @@ base::Result<Variant> RenderConfirmation(const model::Page& page, model::Channel
   data.set("confirm_url", std::string(kConfirmMarker));
   data.set("unsubscribe", Say(lang, "mail.unsubscribe"));
   data.set("unsubscribe_url", std::string(kUnsubscribeMarker));
+  data.set("action_line", Link(lang, Say(lang, "confirm.action"), std::string(kConfirmMarker)));
+  data.set("unsubscribe_line",
+           Link(lang, Say(lang, "mail.unsubscribe"), std::string(kUnsubscribeMarker)));
   v.text = RenderTemplate("email_confirm.txt.mustache", data);
   v.html = RenderTemplate("email_confirm.html.mustache", data);
   return v;
