@@ -92,7 +92,7 @@ http::Response Subscribe(AdminDeps& admin, SubscriberApiDeps& deps, http::Reques
     // The same answer whether the address was already subscribed or not.
     const bool email = in->channel == model::Channel::kEmail;
     boost::json::object s{{"mode", email ? "email" : "sms"},
-                          {email ? "email" : "phone_number", r->subscriber.address},
+                          {email ? "email" : "phone_number", r->address},
                           {"confirmation", "sent"}};
     return Answer(Json(
         202, boost::json::object{{"subscriber", std::move(s)},

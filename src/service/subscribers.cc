@@ -185,6 +185,7 @@ base::Result<SubscribeResult> SubscriberService::Subscribe(const model::Actor& a
     PHARE_ASSIGN_OR_RETURN(auto env, LoadEnv(tx));
     model::Subscriber fresh;
     PHARE_RETURN_IF_ERROR(Prepare(env, in, !double_opt_in, fresh, result.secret));
+    result.address = fresh.address;
     PHARE_ASSIGN_OR_RETURN(auto existing, tx.FindSubscribersByAddress(in.channel, fresh.address));
     store::NewDelivery confirmation{0, 0, 0, "", in.channel, now};
     if (NeedsConfirmation(in.channel) && !existing.empty()) {

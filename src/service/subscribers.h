@@ -45,6 +45,7 @@ enum class SubscribeOrigin { kPublic, kAdmin, kImport };
 
 struct SubscribeResult {
   model::Subscriber subscriber;  // the new one, or the one that already had the address
+  std::string address;           // the address as given, normalized (what a public answer shows)
   bool created = false;
   bool confirmation_queued = false;
   std::string secret;             // webhook signing secret, shown once when created

@@ -105,6 +105,7 @@ class Tx {
   virtual base::Result<model::Subscriber> FindSubscriberByConfirmHash(std::string_view hash) = 0;
   virtual base::Result<model::Subscriber> FindSubscriberByUnsubscribeHash(
       std::string_view hash) = 0;
+  // Addresses compare without regard to ASCII case (Jean@ and jean@ are one mailbox).
   virtual base::Result<std::vector<model::Subscriber>> FindSubscribersByAddress(
       model::Channel channel, std::string_view address) = 0;
   // In key order, from query.after_key.

@@ -187,7 +187,7 @@ CREATE TABLE subscribers (
   quarantined_at INTEGER,
   dead_letters INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX subscribers_by_address ON subscribers(channel, address);
+CREATE INDEX subscribers_by_address ON subscribers(channel, address COLLATE NOCASE);
 CREATE UNIQUE INDEX subscribers_by_confirm ON subscribers(confirm_hash)
   WHERE confirm_hash IS NOT NULL;
 CREATE INDEX subscribers_unconfirmed ON subscribers(created_at) WHERE state = 'pending';

@@ -177,9 +177,9 @@ base::Result<model::Subscriber> SqliteTx::FindSubscriberByUnsubscribeHash(std::s
 
 base::Result<std::vector<model::Subscriber>> SqliteTx::FindSubscribersByAddress(
     model::Channel channel, std::string_view address) {
-  PHARE_ASSIGN_OR_RETURN(
-      Statement * s,
-      conn_.Prepare(SelectSubscribers("WHERE channel = ?1 AND address = ?2 ORDER BY seq")));
+  PHARE_ASSIGN_OR_RETURN(Statement * s,
+                         conn_.Prepare(SelectSubscribers(
+                             "WHERE channel = ?1 AND address = ?2 COLLATE NOCASE ORDER BY seq")));
   s->Bind(1, model::ToString(channel)).Bind(2, address);
   return ReadAll(*s);
 }

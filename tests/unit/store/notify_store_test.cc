@@ -134,7 +134,7 @@ TEST_F(NotifyStoreTest, SubscriberRoundTripAndLookups) {
             EXPECT_EQ(tx.FindSubscriberByUnsubscribeHash("u-abc")->id, "abc");
             EXPECT_EQ(tx.FindSubscriberByUnsubscribeHash("nope").status().code(),
                       base::Code::kNotFound);
-            EXPECT_EQ(tx.FindSubscribersByAddress(Channel::kEmail, "abc@example.org")->size(), 1u);
+            EXPECT_EQ(tx.FindSubscribersByAddress(Channel::kEmail, "ABC@example.org")->size(), 1u);
             EXPECT_TRUE(tx.FindSubscribersByAddress(Channel::kSms, "abc@example.org")->empty());
             return base::Status::Ok();
           })
