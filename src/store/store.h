@@ -138,9 +138,10 @@ class Tx {
   // Deliveries. QueueDeliveries coalesces (see outbox.h).
   virtual base::Result<QueueCounts> QueueDeliveries(const std::vector<NewDelivery>& batch) = 0;
   // Leases up to `limit` due deliveries (pending ones due by `now`, and leases expired by
-  // then) until `lease_until`, counting an attempt. Deliveries of an incident with a
-  // newer job still expanding wait for it (it may replace them). Deliveries whose
-  // subscriber is gone or quarantined become skipped and are not returned.
+  // then) until `lease_until`, counting an attempt. While a fan-out job expands, what
+  // became due after it was published waits for it to finish, and so do deliveries of
+  // its incident from older jobs (it may replace them). Deliveries whose subscriber is
+  // gone become skipped, those of a quarantined subscriber dead; neither is returned.
   virtual base::Result<std::vector<LeasedDelivery>> LeaseDeliveries(base::Time now,
                                                                     base::Time lease_until,
                                                                     size_t limit) = 0;

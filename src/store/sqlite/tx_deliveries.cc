@@ -147,16 +147,21 @@ base::Result<QueueCounts> SqliteTx::QueueDeliveries(const std::vector<NewDeliver
 base::Result<std::vector<LeasedDelivery>> SqliteTx::LeaseDeliveries(base::Time now,
                                                                     base::Time lease_until,
                                                                     size_t limit) {
+  // While a fan-out expands, what was queued since it was published waits for it: the
+  // fan-out gets the machine, and may still replace older deliveries of its incident.
   PHARE_ASSIGN_OR_RETURN(
       Statement * open,
-      conn_.Prepare("SELECT EXISTS (SELECT 1 FROM notify_jobs WHERE finished_at IS NULL)"));
+      conn_.Prepare("SELECT MIN(created_at) FROM notify_jobs WHERE finished_at IS NULL"));
   PHARE_ASSIGN_OR_RETURN(bool row, open->Step());
-  const bool jobs_open = row && open->Int(0) != 0;
-  PHARE_ASSIGN_OR_RETURN(Statement * s, conn_.Prepare(LeaseSql(jobs_open)));
+  const std::optional<int64_t> oldest_open = row ? open->OptInt(0) : std::nullopt;
+  PHARE_RETURN_IF_ERROR(open->Run());
+  int64_t due_by = base::ToMillis(now);
+  if (oldest_open) due_by = std::min(due_by, *oldest_open - 1);
+  PHARE_ASSIGN_OR_RETURN(Statement * s, conn_.Prepare(LeaseSql(oldest_open.has_value())));
   std::vector<Candidate> candidates;
   for (int state : {kPending, kLeased}) {  // due first attempts and retries, then lost leases
     if (candidates.size() >= limit) break;
-    s->Bind(1, state).Bind(2, base::ToMillis(now));
+    s->Bind(1, state).Bind(2, due_by);
     s->Bind(3, static_cast<int64_t>(limit - candidates.size()));
     for (;;) {
       PHARE_ASSIGN_OR_RETURN(bool more, s->Step());

@@ -41,11 +41,11 @@ class NotifyStoreTest : public ::testing::Test {
     return s.key;
   }
 
-  int64_t Job(const std::string& incident) {
+  int64_t Job(const std::string& incident, Time created_at = T(200)) {
     FanoutJob job;
     job.incident_id = incident;
     job.update_id = incident + "-u" + std::to_string(++updates_);
-    job.created_at = T(200);
+    job.created_at = created_at;
     EXPECT_TRUE(Write([&](Tx& tx) { return tx.InsertFanoutJob(job); }).ok());
     return job.id;
   }
@@ -250,27 +250,37 @@ TEST_F(NotifyStoreTest, ANewerUpdateReplacesThePendingDeliveryOfTheSameIncident)
   EXPECT_EQ(Counts().Total(DeliveryState::kPending), 0);
 }
 
-TEST_F(NotifyStoreTest, DeliveriesWaitWhileANewerJobOfTheirIncidentExpands) {
-  const int64_t sub = Insert(Sub("a"));
-  const int64_t first = Job("inc");
-  Queue(first, sub, "inc");
-  EXPECT_EQ(Lease(T(10)).size(), 1u);  // its own job still expanding does not hold it back
-  const int64_t other = Insert(Sub("b"));
-  Queue(first, other, "inc");
-  const int64_t newer = Job("inc");
-  EXPECT_TRUE(Lease(T(10)).empty());  // a newer job may still replace it: it waits
+TEST_F(NotifyStoreTest, WhileAFanoutExpandsNewerAndSameIncidentDeliveriesWait) {
+  const int64_t a = Insert(Sub("a"));
+  const int64_t b = Insert(Sub("b"));
+  const int64_t first = Job("inc");  // published at 200
+  Queue(first, a, "inc", T(250));
+  Queue(Job("other"), b, "other", T(100));  // queued before the open job was published
+  auto leased = Lease(T(300));
+  ASSERT_EQ(leased.size(), 1u);  // the fan-out of "inc" is still expanding
+  EXPECT_EQ(leased[0].incident_id, "other");
   ASSERT_TRUE(Write([&](Tx& tx) {
-                for (int64_t id : {first, newer}) {
+                for (int64_t id : {first, first + 1}) {
                   FanoutJob j;
                   j.id = id;
-                  j.finished_at = T(1);
+                  j.finished_at = T(260);
                   PHARE_RETURN_IF_ERROR(tx.UpdateFanoutJob(j));
                 }
                 return base::Status::Ok();
               }).ok());
-  auto leased = Lease(T(10));
+  // A newer update of "inc" is being expanded: the older delivery waits to be replaced,
+  // even though it was due before the newer job was published.
+  const int64_t newer = Job("inc", T(280));
+  EXPECT_TRUE(Lease(T(300)).empty());
+  ASSERT_TRUE(Write([&](Tx& tx) {
+                FanoutJob j;
+                j.id = newer;
+                j.finished_at = T(301);
+                return tx.UpdateFanoutJob(j);
+              }).ok());
+  leased = Lease(T(302));
   ASSERT_EQ(leased.size(), 1u);
-  EXPECT_EQ(leased[0].subscriber.id, "b");
+  EXPECT_EQ(leased[0].subscriber.id, "a");
 }
 
 TEST_F(NotifyStoreTest, LeasesExpireAndRetriesWaitForTheirTime) {
