@@ -109,8 +109,10 @@ struct Pipeline::State {
     LowerPriority(options.nice);  // the sender thread started below inherits it
     auto sender_thread = SenderThread::Start(options.transport, clock, [this](auto& done) {
       std::lock_guard lock(mu);
+      const bool first = outcomes.empty();
       for (auto& o : done) outcomes.push_back(std::move(o));
-      dispatch_cv.notify_one();
+      // Wake the dispatcher when a batch starts (its timer) and when one is full.
+      if (first || outcomes.size() >= options.record_batch) dispatch_cv.notify_one();
     });
     if (!sender_thread.ok()) {
       spdlog::error("notifications are not sent: {}", sender_thread.status().ToString());
@@ -130,6 +132,10 @@ struct Pipeline::State {
       std::unique_lock lock(mu);
       dispatch_cv.wait_for(lock, options.poll,
                            [&] { return stopping || dispatch_wake || !outcomes.empty(); });
+      // Let a batch of outcomes gather: one transaction records them all.
+      dispatch_cv.wait_for(lock, options.record_interval, [&] {
+        return stopping || dispatch_wake || outcomes.size() >= options.record_batch;
+      });
       dispatch_wake = false;
     }
     // Drain: answers still coming are recorded for a while; the rest stays leased.

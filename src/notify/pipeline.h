@@ -28,6 +28,10 @@ struct PipelineOptions {
   FanoutOptions fanout;
   int nice = 10;                        // added to the threads' niceness (0: none)
   std::chrono::milliseconds poll{250};  // how often idle threads look for work
+  // Outcomes are recorded in batches: up to this many per transaction, gathered for at
+  // most this long (each commit is a disk sync).
+  size_t record_batch = 2000;
+  std::chrono::milliseconds record_interval{25};
 };
 
 class Pipeline {

@@ -45,14 +45,16 @@ def wait_listening(port, proc, timeout=10):
 class SmtpSink:
     """smtp-sink writing each message to its own file in a temporary directory."""
 
-    def __init__(self):
+    def __init__(self, dump=True, nice=0):
         self.dir = tempfile.mkdtemp(prefix="phare-mail-")
         os.chmod(self.dir, 0o777)  # smtp-sink runs as nobody when we are root
         self.port = harness.free_port()
-        args = [SMTP_SINK]
+        args = ["nice", "-n", str(nice), SMTP_SINK] if nice else [SMTP_SINK]
         if os.geteuid() == 0:
             args += ["-u", "nobody"]
-        args += ["-d", os.path.join(self.dir, "%Y%m%d%H%M%S."), f"127.0.0.1:{self.port}", "256"]
+        if dump:  # without, messages are discarded (benchmarks)
+            args += ["-d", os.path.join(self.dir, "%Y%m%d%H%M%S.")]
+        args += [f"127.0.0.1:{self.port}", "256"]
         self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_listening(self.port, self.proc)
 
@@ -134,7 +136,7 @@ def verify_webhook(secret, record):
 class Nginx:
     """nginx answering 204 to everything, logging "$uri $http_webhook_id" per request."""
 
-    def __init__(self):
+    def __init__(self, nice=0):
         self.dir = tempfile.mkdtemp(prefix="phare-nginx-")
         self.port = harness.free_port()
         self.log = os.path.join(self.dir, "ids.log")
@@ -151,7 +153,10 @@ http {{
     location / {{ return 204; }} }}
 }}
 """)
-        self.proc = subprocess.Popen([NGINX, "-p", self.dir, "-c", conf],
+        command = [NGINX, "-p", self.dir, "-c", conf]
+        if nice:
+            command = ["nice", "-n", str(nice)] + command
+        self.proc = subprocess.Popen(command,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_listening(self.port, self.proc)
 
