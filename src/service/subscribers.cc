@@ -177,6 +177,12 @@ base::Status SubscriberService::Prepare(const Env& env, const SubscribeInput& in
 base::Result<SubscribeResult> SubscriberService::Subscribe(const model::Actor& actor,
                                                            const SubscribeInput& in,
                                                            SubscribeOrigin origin) {
+  if (origin == SubscribeOrigin::kPublic && !in.customer_id.empty()) {
+    // Anyone could otherwise follow what happens to another customer's resources.
+    return base::Status(base::Code::kPermissionDenied,
+                        "customer subscriptions are made by the operator, not publicly",
+                        "subscriber.phare.customer_id");
+  }
   const bool double_opt_in = NeedsConfirmation(in.channel) &&
                              !(origin != SubscribeOrigin::kPublic && in.skip_confirmation);
   const auto now = ctx_.clock.Now();

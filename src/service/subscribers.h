@@ -11,7 +11,8 @@
 // Errors: InvalidArgument naming the field ("subscriber.email"); NotFound for unknown
 // ids and tokens (expired confirmation links included); AlreadyExists when the admin
 // API adds an address twice; ResourceExhausted past kMaxSubscriptionsPerTarget
-// subscriptions of one webhook or chat URL. Thread-safe.
+// subscriptions of one webhook or chat URL; PermissionDenied for a public subscription
+// to a customer's resources (only operators make those). Thread-safe.
 #pragma once
 
 #include <mutex>

@@ -166,7 +166,9 @@ TEST_F(SubscriberServiceTest, PreferencesAndScopes) {
   EXPECT_EQ(r->subscriber.audience, model::Audience::kTechnical);
   auto customer = Email("c@example.org");
   customer.customer_id = "cust-42";
-  auto c = subscribers_->Subscribe(actor_, customer, SubscribeOrigin::kPublic);
+  EXPECT_EQ(subscribers_->Subscribe(actor_, customer, SubscribeOrigin::kPublic).status().code(),
+            base::Code::kPermissionDenied);  // nobody follows another customer publicly
+  auto c = subscribers_->Subscribe(actor_, customer, SubscribeOrigin::kAdmin);
   ASSERT_TRUE(c.ok());
   EXPECT_EQ(c->subscriber.scope, model::SubscriberScope::kCustomer);
   EXPECT_EQ(c->subscriber.customer_id, "cust-42");
