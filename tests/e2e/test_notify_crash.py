@@ -17,7 +17,7 @@ import notify_support as ns
 SUBSCRIBERS = 100_000
 CONFIG = """
 [notify]
-fanout_batch = 500
+fanout_batch = 100
 webhook_concurrency = 64
 max_per_host = 64
 max_outstanding = 4000
@@ -61,7 +61,7 @@ class CrashTest(unittest.TestCase):
         # 1. Killed while the fan-out is half-way through the subscribers.
         def mid_fanout():
             [fanout] = admin.stats()["fanouts"]
-            return fanout["finished_at"] is None and fanout["queued"] >= SUBSCRIBERS // 5
+            return fanout["finished_at"] is None and fanout["queued"] >= SUBSCRIBERS // 10
         harness.wait_for(mid_fanout, timeout=60, interval=0.01, what="the fan-out half-way")
         self.kill()
         self.start()
