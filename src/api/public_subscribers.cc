@@ -58,7 +58,7 @@ base::Result<service::SubscribeInput> ReadInput(const http::Request& req) {
   return ParseSubscribeInput(*subscriber);
 }
 
-base::Zone PageZone(service::SubscriberService&, store::Store& store) {
+base::Zone PageZone(store::Store& store) {
   auto page = service::GetPage(store);
   if (!page.ok()) return base::Zone::Utc();
   auto zone = base::Zone::Find(page->time_zone);
@@ -100,7 +100,7 @@ http::Response Subscribe(AdminDeps& admin, SubscriberApiDeps& deps, http::Reques
                                   "If this address is not subscribed yet, it will receive a link "
                                   "to confirm; nothing else is sent before it is used."}}));
   }
-  auto json = SubscriberJson(r->subscriber, PageZone(deps.subscribers, admin.ctx.store));
+  auto json = SubscriberJson(r->subscriber, PageZone(admin.ctx.store));
   auto& phare = json["phare"].as_object();
   if (!r->secret.empty()) phare["secret"] = r->secret;
   phare["unsubscribe_token"] = r->unsubscribe_token;
