@@ -68,7 +68,7 @@ struct Pipeline::State {
         clock(c),
         options(std::move(o)),
         tokens(std::move(t)),
-        fanout(s, c, options.fanout, std::move(json)),
+        fanout(s, c, options.fanout, std::move(json), options.customer_match),
         dispatcher(s, c, random, options.dispatcher, tokens, std::move(page)) {}
 
   void FanoutLoop() {

@@ -26,6 +26,9 @@ struct PipelineOptions {
   TransportOptions transport;
   DispatcherOptions dispatcher;
   FanoutOptions fanout;
+  // Who among customer-scoped subscribers an incident concerns (the inventory decides);
+  // unset: all of them.
+  CustomerMatchFn customer_match;
   int nice = 10;                        // added to the threads' niceness (0: none)
   std::chrono::milliseconds poll{250};  // how often idle threads look for work
   // Outcomes are recorded in batches: up to this many per transaction, gathered for at
