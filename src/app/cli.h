@@ -47,5 +47,7 @@ void AddEtaCommands(CLI::App& app, Action& action);
 void AddExportCommands(CLI::App& app, Action& action);
 void AddInventoryCommands(CLI::App& app, Action& action);
 void AddCustomerCommands(CLI::App& app, Action& action);
+// phare notify status|retry, phare subscriber import|list|delete (cli_notify.cc).
+void AddNotifyCommands(CLI::App& app, Action& action);
 
 }  // namespace phare::app

@@ -13,6 +13,8 @@ struct ServeFlags {
   std::optional<int> threads;
   std::optional<size_t> max_body_bytes;
   bool access_log = false;
+  std::optional<std::string> smtp, smtp_from;
+  bool allow_private_targets = false;
 };
 
 void AddServeFlags(CLI::App* cmd, ServeFlags& f) {
@@ -30,6 +32,13 @@ void AddServeFlags(CLI::App* cmd, ServeFlags& f) {
   cmd->add_option("--max-body-bytes", f.max_body_bytes, "largest request body accepted")
       ->check(CLI::Range(size_t{1024}, size_t{1} << 32));
   cmd->add_flag("--access-log", f.access_log, "log every request");
+  cmd->add_option(
+      "--smtp", f.smtp,
+      "SMTP relay for notification e-mail: smtp://[user:pass@]host[:port] ([smtp] url)");
+  cmd->add_option("--smtp-from", f.smtp_from, "sender address of notification e-mail");
+  cmd->add_flag("--allow-private-targets", f.allow_private_targets,
+                "let webhooks, chat and the SMS gateway reach loopback and private addresses "
+                "(tests, labs)");
 }
 
 base::Result<base::Config> ServeConfig(const ServeFlags& f) {
@@ -43,6 +52,9 @@ base::Result<base::Config> ServeConfig(const ServeFlags& f) {
   if (f.threads) config.server.threads = *f.threads;
   if (f.max_body_bytes) config.server.max_body_bytes = *f.max_body_bytes;
   if (f.access_log) config.server.access_log = true;
+  if (f.smtp) config.smtp.url = *f.smtp;
+  if (f.smtp_from) config.smtp.from = *f.smtp_from;
+  if (f.allow_private_targets) config.notify.allow_private_targets = true;
   if (config.db_path.empty())
     return base::InvalidArgument("is required (or [database] path)", "--db");
   if (config.server.tls_cert.empty() != config.server.tls_key.empty()) {

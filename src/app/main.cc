@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   phare::app::AddExportCommands(app, action);
   phare::app::AddInventoryCommands(app, action);
   phare::app::AddCustomerCommands(app, action);
+  phare::app::AddNotifyCommands(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -6,6 +6,7 @@
 #include "api/admin_inventory.h"
 #include "app/cadence.h"
 #include "app/inventory_wiring.h"
+#include "app/notifications.h"
 #include "app/policies.h"
 #include "app/publisher.h"
 #include "app/scheduler.h"
@@ -111,6 +112,8 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   api::RegisterAdminRoutes(router, admin);
   api::RegisterInventoryRoutes(router, admin, *inventory_, config_.inventory.max_upload_bytes);
   RegisterMyServicesRoutes(router, *ctx_, *inventory_);
+  PHARE_ASSIGN_OR_RETURN(auto notifications, Notifications::Start(config_, *ctx_, page_));
+  notifications->Install(router, admin, publisher, ctx_->policies.default_language);
   http::Server server(ServerOptionsFrom(config_, listen), router, cache, http_metrics);
   AddOperationalRoutes(router, publisher, registry, server);
   for (auto& route : router.routes()) {
@@ -121,6 +124,7 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   site.Install(server, router);
   http_metrics.Export(registry);
   publisher.Export(registry);
+  notifications->Export(registry);
   registry.Add("phare_db_write_duration_seconds", "Duration of database write transactions.",
                "histogram", [this](std::string& out) {
                  store_->writes().Render("phare_db_write_duration_seconds", "", out);
@@ -131,7 +135,8 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   PHARE_RETURN_IF_ERROR(server.Start());
   {
     std::lock_guard lock(mu_);
-    on_change_ = [&publisher] {
+    on_change_ = [&publisher, n = notifications.get()] {
+      n->Wake();
       publisher.WaitPublished(publisher.Changed(), std::chrono::seconds(5));
     };
     stop_ = [&server] { server.Stop(); };
@@ -150,6 +155,7 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
       spdlog::error("inventory: {}", status.ToString());
     }
   });
+  notifications->Schedule(scheduler);
   scheduler.Start();
   const bool tls = !config_.server.tls_cert.empty();
   spdlog::info("serving {}://{}:{}/ for page '{}' ({}), database {}", tls ? "https" : "http",
@@ -162,6 +168,7 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
     stop_ = nullptr;
   }
   scheduler.Stop();
+  notifications->Stop();
   publisher.Stop();
   spdlog::info("stopped");
   return base::Status::Ok();

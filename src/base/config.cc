@@ -164,6 +164,54 @@ Status ReadEta(const toml::table& t, std::string_view source, EtaSettings& e) {
   return Status::Ok();
 }
 
+Status ReadSmtp(const toml::table& t, std::string_view source, SmtpConfig& c) {
+  TableReader r(t, "smtp", source);
+  PHARE_RETURN_IF_ERROR(r.String("url", c.url));
+  PHARE_RETURN_IF_ERROR(r.String("from", c.from));
+  PHARE_RETURN_IF_ERROR(r.String("from_name", c.from_name));
+  PHARE_RETURN_IF_ERROR(r.Integer("connections", c.connections, 1, 256));
+  return r.RejectUnknown();
+}
+
+Status ReadSms(const toml::table& t, std::string_view source, SmsConfig& c) {
+  TableReader r(t, "sms", source);
+  PHARE_RETURN_IF_ERROR(r.String("url", c.url));
+  PHARE_RETURN_IF_ERROR(r.String("content_type", c.content_type));
+  PHARE_RETURN_IF_ERROR(r.Strings("headers", c.headers));
+  PHARE_RETURN_IF_ERROR(r.String("from", c.from));
+  PHARE_RETURN_IF_ERROR(r.Integer("max_segments", c.max_segments, 1, 10));
+  PHARE_RETURN_IF_ERROR(r.String("body_template", c.body_template));
+  return r.RejectUnknown();
+}
+
+Status ReadNotify(const toml::table& t, std::string_view source, NotifyConfig& c) {
+  TableReader r(t, "notify", source);
+  PHARE_RETURN_IF_ERROR(r.Bool("allow_private_targets", c.allow_private_targets));
+  PHARE_RETURN_IF_ERROR(r.Integer("max_attempts", c.max_attempts, 1, 100));
+  PHARE_RETURN_IF_ERROR(r.Integer("retry_initial_seconds", c.retry_initial_seconds, 1, 86400));
+  PHARE_RETURN_IF_ERROR(r.Integer("retry_max_seconds", c.retry_max_seconds, 1, 7 * 86400));
+  PHARE_RETURN_IF_ERROR(r.Integer("lease_seconds", c.lease_seconds, 5, 86400));
+  PHARE_RETURN_IF_ERROR(r.Integer("fanout_batch", c.fanout_batch, 10, 100000));
+  PHARE_RETURN_IF_ERROR(r.Integer("webhook_concurrency", c.webhook_concurrency, 1, 10000));
+  PHARE_RETURN_IF_ERROR(r.Integer("chat_concurrency", c.chat_concurrency, 1, 10000));
+  PHARE_RETURN_IF_ERROR(r.Integer("sms_concurrency", c.sms_concurrency, 1, 10000));
+  PHARE_RETURN_IF_ERROR(r.Integer("max_per_host", c.max_per_host, 1, 1000));
+  PHARE_RETURN_IF_ERROR(r.Integer("max_outstanding", c.max_outstanding, 1, 1000000));
+  PHARE_RETURN_IF_ERROR(r.Integer("quarantine_after", c.quarantine_after, 0, 1000));
+  PHARE_RETURN_IF_ERROR(r.Integer("confirm_ttl_hours", c.confirm_ttl_hours, 1, 24 * 365));
+  PHARE_RETURN_IF_ERROR(r.Integer("nice", c.nice, 0, 19));
+  PHARE_RETURN_IF_ERROR(r.Integer("subscribe_per_ip_burst", c.subscribe_per_ip_burst, 1, 100000));
+  PHARE_RETURN_IF_ERROR(
+      r.Integer("subscribe_per_ip_per_hour", c.subscribe_per_ip_per_hour, 1, 1000000));
+  PHARE_RETURN_IF_ERROR(
+      r.Integer("subscribe_per_address_per_hour", c.subscribe_per_address_per_hour, 1, 1000));
+  PHARE_RETURN_IF_ERROR(r.RejectUnknown());
+  if (c.retry_max_seconds < c.retry_initial_seconds) {
+    return InvalidArgument("must be at least retry_initial_seconds", "notify.retry_max_seconds");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status LoadConfigText(std::string_view text, std::string_view source, Config& config) {
@@ -201,6 +249,12 @@ Status LoadConfigText(std::string_view text, std::string_view source, Config& co
       PHARE_RETURN_IF_ERROR(
           r.Integer("max_upload_bytes", config.inventory.max_upload_bytes, 1024, int64_t{1} << 40));
       PHARE_RETURN_IF_ERROR(r.RejectUnknown());
+    } else if (name == "smtp" || name == "sms" || name == "notify") {
+      const toml::table* t = node.as_table();
+      if (!t) return InvalidArgument("must be a table at " + Where(node, source), name);
+      if (name == "smtp") PHARE_RETURN_IF_ERROR(ReadSmtp(*t, source, config.smtp));
+      if (name == "sms") PHARE_RETURN_IF_ERROR(ReadSms(*t, source, config.sms));
+      if (name == "notify") PHARE_RETURN_IF_ERROR(ReadNotify(*t, source, config.notify));
     } else if (name == "page" || name == "server") {
       const toml::table* t = node.as_table();
       if (!t) return InvalidArgument("must be a table at " + Where(node, source), name);

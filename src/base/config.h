@@ -56,6 +56,45 @@ struct InventoryConfig {
   uint64_t max_upload_bytes = uint64_t{512} << 20;  // PUT .../inventory bodies (raw, maybe gzip)
 };
 
+// [smtp]: the relay notification e-mail goes through (docs/notifications.md).
+struct SmtpConfig {
+  std::string url;        // smtp://[user:pass@]host[:port][/helo][?tls=...]; empty: no e-mail
+  std::string from;       // envelope sender and From address; default status@<page host>
+  std::string from_name;  // From display name; default: the page's name
+  int connections = 8;    // concurrent SMTP connections to the relay
+};
+
+// [sms]: the HTTP gateway SMS go through; no SMS without a url.
+struct SmsConfig {
+  std::string url;
+  std::string content_type = "application/json";
+  std::vector<std::string> headers;  // "Name: value"
+  std::string from;
+  int max_segments = 3;
+  std::string body_template;  // mustache; empty: the JSON default of notify/sms.h
+};
+
+// [notify]: the notification pipeline and the public subscription endpoints.
+struct NotifyConfig {
+  bool allow_private_targets = false;  // webhooks/chat/SMS gateway to loopback or private hosts
+  int max_attempts = 8;                // then a delivery is a dead letter
+  int retry_initial_seconds = 30;      // first back-off, doubled each attempt
+  int retry_max_seconds = 3600;
+  int lease_seconds = 600;  // a delivery in flight is sent again after this (crash)
+  int fanout_batch = 5000;  // subscribers per fan-out transaction
+  int webhook_concurrency = 256;
+  int chat_concurrency = 64;
+  int sms_concurrency = 32;
+  int max_per_host = 8;  // concurrent requests to one webhook/chat host
+  int max_outstanding = 20000;
+  int quarantine_after = 5;  // dead letters in a row before a subscriber is set aside
+  int confirm_ttl_hours = 168;
+  int nice = 10;                           // CPU priority of the pipeline's threads (0: as serve)
+  int subscribe_per_ip_burst = 10;         // public subscriptions per client address: burst,
+  int subscribe_per_ip_per_hour = 60;      // then this many an hour
+  int subscribe_per_address_per_hour = 3;  // confirmation messages to one address an hour
+};
+
 struct Config {
   PageConfig page;
   ServerConfig server;
@@ -63,6 +102,9 @@ struct Config {
   CadenceConfig cadence;
   EtaSettings eta;
   InventoryConfig inventory;
+  SmtpConfig smtp;
+  SmsConfig sms;
+  NotifyConfig notify;
   std::string db_path;
   std::string log_level = "info";
 };

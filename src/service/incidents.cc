@@ -8,6 +8,7 @@
 #include "service/estimates.h"
 #include "service/incident_rules.h"
 #include "service/inventory.h"
+#include "service/notifications.h"
 
 namespace phare::service {
 namespace {
@@ -210,6 +211,8 @@ base::Status Change(ChangeEnv& env, model::Incident& i, const IncidentInput& in,
   u.next_update_at = i.next_update_at;
   if (!i.estimates.empty()) u.estimate = i.estimates.front();
   PHARE_RETURN_IF_ERROR(env.tx.InsertUpdate(u));
+  // The notification's fan-out job commits (or rolls back) with the update itself.
+  PHARE_RETURN_IF_ERROR(QueueNotifications(env.tx, i, u, old_status, create, env.now));
   i.updates.insert(i.updates.begin(), std::move(u));
   return base::Status::Ok();
 }

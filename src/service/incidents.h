@@ -11,6 +11,8 @@
 //    gave their status or another open incident still affects them;
 //  - impact is the operator's override, else the worst impact the incident's
 //    components have reached (Statuspage's rule: major_outage → critical ...).
+//  - a published update that asks for notifications queues one fan-out job
+//    (service/notifications.h); subscribers are told by the notify pipeline later.
 // Errors: InvalidArgument naming the field; NotFound for an unknown incident id.
 // Thread-safe.
 #pragma once

@@ -26,6 +26,8 @@
 #include "model/incident.h"
 #include "model/inventory.h"
 #include "model/page.h"
+#include "model/subscriber.h"
+#include "store/outbox.h"
 
 namespace phare::store {
 
@@ -130,6 +132,68 @@ class Tx {
   // many were revoked.
   virtual base::Result<int64_t> RevokeCustomerLinks(std::string_view customer_id,
                                                     std::string_view link_id, base::Time at) = 0;
+  // Subscribers (model/subscriber.h). InsertSubscriber sets `key`; AlreadyExists when
+  // the id or a token hash is taken. Update, Delete and Get: NotFound for an unknown id.
+  virtual base::Status InsertSubscriber(model::Subscriber& subscriber) = 0;
+  virtual base::Status UpdateSubscriber(const model::Subscriber& subscriber) = 0;
+  virtual base::Status DeleteSubscriber(std::string_view id) = 0;
+  virtual base::Result<model::Subscriber> GetSubscriber(std::string_view id) = 0;
+  // By the BLAKE2b hash of a confirmation or unsubscribe token; NotFound otherwise.
+  virtual base::Result<model::Subscriber> FindSubscriberByConfirmHash(std::string_view hash) = 0;
+  virtual base::Result<model::Subscriber> FindSubscriberByUnsubscribeHash(
+      std::string_view hash) = 0;
+  // Addresses compare without regard to ASCII case (Jean@ and jean@ are one mailbox).
+  virtual base::Result<std::vector<model::Subscriber>> FindSubscribersByAddress(
+      model::Channel channel, std::string_view address) = 0;
+  // In key order, from query.after_key.
+  virtual base::Result<std::vector<model::Subscriber>> ListSubscribers(
+      const SubscriberQuery& query) = 0;
+  // Removes subscribers still waiting for confirmation that were created before `before`.
+  virtual base::Result<int64_t> DeleteUnconfirmedSubscribers(base::Time before) = 0;
+  // The secret called `name`; stores `initial` first if there is none yet.
+  virtual base::Result<std::string> NotifySecret(std::string_view name,
+                                                 std::string_view initial) = 0;
+
+  // Fan-out jobs (store/outbox.h). InsertFanoutJob sets `id` and `last_subscriber`.
+  virtual base::Status InsertFanoutJob(FanoutJob& job) = 0;
+  // The oldest unfinished job, if any.
+  virtual base::Result<std::optional<FanoutJob>> NextFanoutJob() = 0;
+  virtual base::Result<std::vector<FanoutJob>> ListFanoutJobs(size_t limit) = 0;  // newest first
+  // Saves cursor, queued, coalesced and finished_at.
+  virtual base::Status UpdateFanoutJob(const FanoutJob& job) = 0;
+  // Active subscribers with after_key < key <= last_key, in key order.
+  virtual base::Result<std::vector<FanoutCandidate>> FanoutBatch(int64_t after_key,
+                                                                 int64_t last_key,
+                                                                 size_t limit) = 0;
+  // The content rendered once for a (job, variant key); AlreadyExists if rendered already.
+  virtual base::Result<int64_t> InsertVariant(int64_t job_id, std::string_view key,
+                                              std::string_view content) = 0;
+  virtual base::Result<std::vector<std::pair<std::string, int64_t>>> ListVariants(
+      int64_t job_id) = 0;
+  virtual base::Result<std::string> GetVariant(int64_t id) = 0;
+
+  // Deliveries. QueueDeliveries coalesces (see outbox.h).
+  virtual base::Result<QueueCounts> QueueDeliveries(const std::vector<NewDelivery>& batch) = 0;
+  // Leases up to `limit` due deliveries (pending ones due by `now`, and leases expired by
+  // then) until `lease_until`, counting an attempt. While a fan-out job expands, what
+  // became due after it was published waits for it to finish, and so do deliveries of
+  // its incident from older jobs (it may replace them). Deliveries whose subscriber is
+  // gone become skipped, those of a quarantined subscriber dead; neither is returned.
+  virtual base::Result<std::vector<LeasedDelivery>> LeaseDeliveries(base::Time now,
+                                                                    base::Time lease_until,
+                                                                    size_t limit) = 0;
+  // Records outcomes of leased deliveries. A dead letter counts against its subscriber,
+  // who is quarantined after `quarantine_after` in a row; a delivery clears the count.
+  virtual base::Status RecordDeliveries(const std::vector<DeliveryOutcome>& outcomes,
+                                        int quarantine_after, base::Time now) = 0;
+  // Makes every leased delivery due at `now` (a restarted single node reclaims its own
+  // leases at once instead of waiting for them to expire). Returns how many.
+  virtual base::Result<int64_t> ReleaseLeases(base::Time now) = 0;
+  // Dead letters (of `channel`, or all) become pending at `now` and their quarantined
+  // subscribers active again. Returns how many.
+  virtual base::Result<int64_t> RetryDeadDeliveries(base::Time now,
+                                                    std::optional<model::Channel> channel) = 0;
+  virtual base::Result<DeliveryCounts> CountDeliveries() = 0;
 };
 
 // How many inventories the store keeps (the current one and the previous ones).

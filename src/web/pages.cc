@@ -5,6 +5,7 @@
 #include "comms/catalog.h"
 #include "model/rollup.h"
 #include "web/page_view.h"
+#include "web/subscription_pages.h"
 #include "web/templates.h"
 #include "web/view.h"
 
@@ -124,6 +125,7 @@ std::string RenderIndex(const PageView& v) {
   d.set("upcoming", upcoming);
   d.set("components", ComponentsData(v));
   d.set("days", DaysData(v));
+  d.set("subscribe", RenderSubscribeForm(v));
   for (const char* key :
        {"active_incidents", "maintenance_in_progress", "components", "no_components",
         "scheduled_maintenance", "past_incidents", "no_incidents", "incident_history"}) {

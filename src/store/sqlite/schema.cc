@@ -212,6 +212,86 @@ CREATE TABLE customer_links (
 );
 CREATE INDEX customer_links_by_customer ON customer_links(customer_id);
 )sql",
+      // 4: subscribers and the notification outbox (docs/notifications.md). Self-contained:
+      // it references no table of other migrations. Deliveries use integer codes in their
+      // hot columns: channel 0 email, 1 webhook, 2 chat, 3 sms; state 0 pending, 1 leased,
+      // 2 delivered, 3 dead, 4 skipped. due_at is the next attempt (pending), the lease
+      // expiry (leased) or when the delivery ended.
+      R"sql(
+CREATE TABLE notify_secrets (
+  name TEXT PRIMARY KEY,
+  value BLOB NOT NULL
+);
+CREATE TABLE subscribers (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  channel TEXT NOT NULL,
+  flavor TEXT NOT NULL,
+  address TEXT NOT NULL,
+  language TEXT NOT NULL,
+  time_zone TEXT NOT NULL,
+  audience TEXT NOT NULL,
+  scope TEXT NOT NULL,
+  component_ids TEXT NOT NULL,
+  customer_id TEXT NOT NULL,
+  all_updates INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  confirm_hash BLOB,
+  unsubscribe_hash BLOB NOT NULL UNIQUE,
+  secret TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  confirmed_at INTEGER,
+  quarantined_at INTEGER,
+  dead_letters INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX subscribers_by_address ON subscribers(channel, address COLLATE NOCASE);
+CREATE UNIQUE INDEX subscribers_by_confirm ON subscribers(confirm_hash)
+  WHERE confirm_hash IS NOT NULL;
+CREATE INDEX subscribers_unconfirmed ON subscribers(created_at) WHERE state = 'pending';
+CREATE INDEX subscribers_by_customer ON subscribers(customer_id) WHERE scope = 'customer';
+CREATE TABLE notify_jobs (
+  id INTEGER PRIMARY KEY,
+  incident_id TEXT NOT NULL,
+  update_id TEXT NOT NULL,
+  event TEXT NOT NULL,
+  component_ids TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  last_subscriber INTEGER NOT NULL,
+  cursor INTEGER NOT NULL DEFAULT 0,
+  queued INTEGER NOT NULL DEFAULT 0,
+  coalesced INTEGER NOT NULL DEFAULT 0,
+  finished_at INTEGER
+);
+CREATE INDEX notify_jobs_open ON notify_jobs(incident_id, id) WHERE finished_at IS NULL;
+CREATE TABLE notify_variants (
+  id INTEGER PRIMARY KEY,
+  job_id INTEGER NOT NULL REFERENCES notify_jobs(id) ON DELETE CASCADE,
+  key TEXT NOT NULL,
+  content TEXT NOT NULL,
+  UNIQUE (job_id, key)
+);
+CREATE TABLE deliveries (
+  id INTEGER PRIMARY KEY,
+  job_id INTEGER NOT NULL,
+  variant_id INTEGER NOT NULL,
+  subscriber INTEGER NOT NULL,
+  incident_id TEXT NOT NULL,
+  channel INTEGER NOT NULL,
+  state INTEGER NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  due_at INTEGER NOT NULL,
+  last_error TEXT
+);
+CREATE INDEX deliveries_due ON deliveries(state, due_at) WHERE state < 2;
+CREATE UNIQUE INDEX deliveries_coalesce ON deliveries(subscriber, incident_id) WHERE state = 0;
+CREATE INDEX deliveries_dead ON deliveries(channel) WHERE state = 3;
+CREATE TABLE delivery_counts (
+  channel INTEGER NOT NULL,
+  state INTEGER NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (channel, state)
+) WITHOUT ROWID;
+)sql",
   };
   return migrations;
 }

@@ -68,6 +68,38 @@ class SqliteTx final : public Tx {
       std::string_view customer_id) override;
   base::Result<int64_t> RevokeCustomerLinks(std::string_view customer_id, std::string_view link_id,
                                             base::Time at) override;
+  // tx_notify.cc: subscribers, fan-out jobs; tx_deliveries.cc: the outbox.
+  base::Status InsertSubscriber(model::Subscriber& subscriber) override;
+  base::Status UpdateSubscriber(const model::Subscriber& subscriber) override;
+  base::Status DeleteSubscriber(std::string_view id) override;
+  base::Result<model::Subscriber> GetSubscriber(std::string_view id) override;
+  base::Result<model::Subscriber> FindSubscriberByConfirmHash(std::string_view hash) override;
+  base::Result<model::Subscriber> FindSubscriberByUnsubscribeHash(std::string_view hash) override;
+  base::Result<std::vector<model::Subscriber>> FindSubscribersByAddress(
+      model::Channel channel, std::string_view address) override;
+  base::Result<std::vector<model::Subscriber>> ListSubscribers(
+      const SubscriberQuery& query) override;
+  base::Result<int64_t> DeleteUnconfirmedSubscribers(base::Time before) override;
+  base::Result<std::string> NotifySecret(std::string_view name, std::string_view initial) override;
+  base::Status InsertFanoutJob(FanoutJob& job) override;
+  base::Result<std::optional<FanoutJob>> NextFanoutJob() override;
+  base::Result<std::vector<FanoutJob>> ListFanoutJobs(size_t limit) override;
+  base::Status UpdateFanoutJob(const FanoutJob& job) override;
+  base::Result<std::vector<FanoutCandidate>> FanoutBatch(int64_t after_key, int64_t last_key,
+                                                         size_t limit) override;
+  base::Result<int64_t> InsertVariant(int64_t job_id, std::string_view key,
+                                      std::string_view content) override;
+  base::Result<std::vector<std::pair<std::string, int64_t>>> ListVariants(int64_t job_id) override;
+  base::Result<std::string> GetVariant(int64_t id) override;
+  base::Result<QueueCounts> QueueDeliveries(const std::vector<NewDelivery>& batch) override;
+  base::Result<std::vector<LeasedDelivery>> LeaseDeliveries(base::Time now, base::Time lease_until,
+                                                            size_t limit) override;
+  base::Status RecordDeliveries(const std::vector<DeliveryOutcome>& outcomes, int quarantine_after,
+                                base::Time now) override;
+  base::Result<int64_t> ReleaseLeases(base::Time now) override;
+  base::Result<int64_t> RetryDeadDeliveries(base::Time now,
+                                            std::optional<model::Channel> channel) override;
+  base::Result<DeliveryCounts> CountDeliveries() override;
 
  private:
   // Fills components, estimates and updates of `incidents` (keyed by position).

@@ -1,0 +1,30 @@
+#include "store/outbox.h"
+
+namespace phare::store {
+
+std::string_view ToString(NotifyEvent event) {
+  switch (event) {
+    case NotifyEvent::kCreated:
+      return "created";
+    case NotifyEvent::kUpdated:
+      return "updated";
+    case NotifyEvent::kResolved:
+      return "resolved";
+  }
+  return "updated";
+}
+
+std::optional<NotifyEvent> ParseNotifyEvent(std::string_view text) {
+  if (text == "created") return NotifyEvent::kCreated;
+  if (text == "updated") return NotifyEvent::kUpdated;
+  if (text == "resolved") return NotifyEvent::kResolved;
+  return std::nullopt;
+}
+
+int64_t DeliveryCounts::Total(model::DeliveryState state) const {
+  int64_t total = 0;
+  for (const auto& channel : by_channel) total += channel[static_cast<size_t>(state)];
+  return total;
+}
+
+}  // namespace phare::store

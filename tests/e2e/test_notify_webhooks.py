@@ -1,0 +1,159 @@
+"""Webhook and chat notifications end to end, into tests/support/webhook_receiver.py:
+Standard Webhooks signatures verified as a receiver would, retries against a receiver
+that fails then recovers (one webhook-id throughout), dead letters and their retry by
+API and CLI, coalescing, and the refusal of private targets without
+--allow-private-targets."""
+
+import json
+import time
+import unittest
+
+import harness
+import notify_support as ns
+
+CONFIG = """
+[notify]
+retry_initial_seconds = 1
+retry_max_seconds = 2
+max_attempts = 2
+"""
+
+
+class WebhookTest(unittest.TestCase):
+    def setUp(self):
+        self.receivers = []
+        self.server = harness.Phare()
+        self.config = ns.write_config(self.server.dir, CONFIG)
+
+    def tearDown(self):
+        self.server.close()
+        for r in self.receivers:
+            r.close()
+
+    def start(self, *args):
+        self.server.start("--allow-private-targets", "--config", self.config, *args)
+        self.admin = ns.Admin(self.server)
+        return self.admin
+
+    def receiver(self, *args):
+        r = ns.WebhookReceiver(*args)
+        self.receivers.append(r)
+        return r
+
+    def subscribe_hook(self, url, **phare):
+        body = {"endpoint": url}
+        if phare:
+            body["phare"] = phare
+        r = ns.subscribe(self.server, body)
+        self.assertEqual(r.status, 201, r.body)
+        return r.json()["subscriber"]
+
+    def test_signed_webhooks_in_statuspages_shape(self):
+        admin = self.start()
+        hook = self.receiver()
+        sub = self.subscribe_hook(hook.url())
+        secret = sub["phare"]["secret"]
+        self.assertTrue(secret.startswith("whsec_"))
+        self.assertEqual(sub["mode"], "webhook")
+        sbg = admin.component("Dedicated servers SBG")
+        incident = admin.incident("Strasbourg power outage", [sbg], body="Both feeds are down.")
+        [record] = hook.wait_count(1)
+        self.assertTrue(ns.verify_webhook(secret, record), record)
+        self.assertTrue(record["webhook_id"].startswith("msg_"))
+        self.assertFalse(ns.verify_webhook("whsec_" + "A" * 44, record))
+        payload = json.loads(record["body"])
+        self.assertEqual(list(payload)[0], "meta")
+        self.assertEqual(payload["meta"]["unsubscribe"], sub["phare"]["unsubscribe_url"])
+        self.assertEqual(payload["page"]["id"], admin.page)
+        self.assertEqual(payload["page"]["status_indicator"], "critical")
+        self.assertEqual(payload["incident"]["id"], incident["id"])
+        self.assertEqual(payload["incident"]["incident_updates"][0]["body"], "Both feeds are down.")
+        admin.wait_delivered(1, "webhook")
+        # The unsubscribe token from the subscription ends it, Statuspage-style.
+        token = sub["phare"]["unsubscribe_token"]
+        r = self.server.request("DELETE", f"/api/v2/subscribers/{token}.json")
+        self.assertEqual(r.status, 200, r.body)
+        r = self.server.request("DELETE", f"/api/v2/subscribers/{sub['id']}.json")
+        self.assertEqual(r.status, 401)  # an id alone unsubscribes nobody
+
+    def test_retries_until_the_receiver_recovers_with_one_id(self):
+        admin = self.start()
+        hook = self.receiver("--fail-first", "1", "--fail-status", "503")
+        self.subscribe_hook(hook.url())
+        admin.incident("Network", [admin.component("Network")], body="Routing issue.")
+        records = hook.wait_count(2)
+        self.assertEqual([r["status"] for r in records], [503, 204])
+        self.assertEqual(records[0]["webhook_id"], records[1]["webhook_id"])
+        stats = admin.wait_delivered(1, "webhook")
+        self.assertEqual(stats["deliveries"]["webhook"]["dead"], 0)
+
+    def test_dead_letters_and_their_retry_by_api_and_cli(self):
+        admin = self.start()
+        hook = self.receiver("--fail-first", "4", "--fail-status", "500")
+        self.subscribe_hook(hook.url())
+        incident = admin.incident("Storage", [admin.component("Storage")], body="Slow disks.")
+        harness.wait_for(lambda: admin.stats()["deliveries"]["webhook"]["dead"] == 1,
+                         what="a dead letter")
+        self.assertEqual(len(hook.requests()), 2)  # max_attempts = 2
+        r = admin.call("POST", "/deliveries/retry", {"channel": "webhook"})
+        self.assertEqual(r.json(), {"retried": 1})
+        harness.wait_for(lambda: admin.stats()["deliveries"]["webhook"]["dead"] == 1
+                         and len(hook.requests()) == 4, what="a second dead letter")
+        out = json.loads(self.server.cli("notify", "retry").stdout)
+        self.assertEqual(out, {"retried": 1})
+        admin.wait_delivered(1, "webhook")
+        ids = {r["webhook_id"] for r in hook.wait_count(5)}
+        self.assertEqual(len(ids), 1)
+        status = json.loads(self.server.cli("notify", "status").stdout)
+        self.assertEqual(status["deliveries"]["webhook"]["delivered"], 1)
+        self.assertEqual(status["fanouts"][0]["incident_id"], incident["id"])
+
+    def test_only_the_latest_state_goes_to_a_reader_who_is_behind(self):
+        hook = self.receiver()
+        # Three updates are published while phare is down (from the CLI): when it starts,
+        # the reader is behind by three and gets the latest state once.
+        harness.run_cli("subscriber", "import", "--allow-private-targets", "-",
+                        "--db", self.server.db, stdin=json.dumps({"endpoint": hook.url()}))
+        component = json.loads(self.server.cli("component", "create", "--name", "DNS").stdout)
+        created = json.loads(self.server.cli(
+            "incident", "create", "--name", "DNS outage", "--body", "Resolvers down.",
+            "--component", f"{component['id']}=major_outage").stdout)
+        for status, body in (("identified", "A bad deploy."), ("monitoring", "Rolled back.")):
+            self.server.cli("incident", "update", created["id"], "--status", status,
+                            "--body", body)
+        admin = self.start()
+        admin.wait_idle()
+        time.sleep(0.5)
+        [record] = hook.requests()
+        latest = json.loads(record["body"])["incident"]
+        self.assertEqual(latest["status"], "monitoring")
+        self.assertEqual(latest["incident_updates"][0]["body"], "Rolled back.")
+        fanouts = admin.stats()["fanouts"]
+        self.assertEqual(sum(f["coalesced"] for f in fanouts), 2)
+
+    def test_chat_channels_get_slack_shaped_messages(self):
+        admin = self.start()
+        hook = self.receiver()
+        self.subscribe_hook(hook.url("/slack"), channel="chat", flavor="slack", language="fr")
+        admin.incident("Panne <SBG>", [admin.component("SBG")], body="Tout est *coupé*.")
+        [record] = hook.wait_count(1)
+        self.assertIsNone(record["webhook_signature"])  # chat products do not verify them
+        payload = json.loads(record["body"])
+        self.assertIn("&lt;SBG&gt;", payload["text"])  # Slack's escaping
+        attachment = payload["attachments"][0]
+        self.assertEqual(attachment["color"], "#e74c3c")
+        self.assertIn("Se désabonner", attachment["footer"])
+
+    def test_private_targets_are_refused_without_the_flag(self):
+        self.server.start()
+        for url in ("http://127.0.0.1:9/hook", "http://localhost/x", "http://10.0.0.1/x",
+                    "http://169.254.169.254/latest/meta-data"):
+            r = ns.subscribe(self.server, {"endpoint": url})
+            self.assertEqual(r.status, 422, url)
+            self.assertEqual(r.json()["field"], "subscriber.endpoint")
+        r = ns.subscribe(self.server, {"endpoint": "ftp://example.org/x"})
+        self.assertEqual(r.status, 422)
+
+
+if __name__ == "__main__":
+    unittest.main()

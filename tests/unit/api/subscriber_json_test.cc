@@ -1,0 +1,90 @@
+#include "api/subscriber_json.h"
+
+#include <gtest/gtest.h>
+
+#include "api/subscribers_api.h"
+#include "base/json.h"
+
+namespace phare::api {
+namespace {
+
+using model::Channel;
+
+base::Result<service::SubscribeInput> FromJson(const std::string& text) {
+  auto value = base::ParseJson(text);
+  EXPECT_TRUE(value.ok());
+  return ParseSubscribeInput(value->as_object());
+}
+
+TEST(SubscriberJson, ReadsStatuspageFieldsAndPhareOnes) {
+  auto email = FromJson(
+      R"({"email":"a@example.org","component_ids":["c1"],"phare":{"language":"fr",
+          "time_zone":"Europe/Paris","audience":"technical","all_updates":false}})");
+  ASSERT_TRUE(email.ok()) << email.status().ToString();
+  EXPECT_EQ(email->channel, Channel::kEmail);
+  EXPECT_EQ(email->component_ids, std::vector<std::string>{"c1"});
+  EXPECT_EQ(email->language, "fr");
+  EXPECT_EQ(email->audience, model::Audience::kTechnical);
+  EXPECT_EQ(email->all_updates, false);
+  auto sms = FromJson(R"({"phone_number":"06 12 34 56 78","phone_country":"FR"})");
+  ASSERT_TRUE(sms.ok());
+  EXPECT_EQ(sms->channel, Channel::kSms);
+  auto chat = FromJson(
+      R"({"endpoint":"https://hooks.slack.com/x","phare":{"channel":"chat","flavor":"slack"}})");
+  ASSERT_TRUE(chat.ok());
+  EXPECT_EQ(chat->channel, Channel::kChat);
+  EXPECT_EQ(FromJson(R"({"endpoint":"https://x.example/h"})")->channel, Channel::kWebhook);
+}
+
+TEST(SubscriberJson, NamesWhatIsWrong) {
+  EXPECT_EQ(FromJson(R"({})").status().field(), "subscriber");
+  EXPECT_EQ(FromJson(R"({"email":"a@b.c","endpoint":"https://x"})").status().field(), "subscriber");
+  EXPECT_EQ(FromJson(R"({"email":"a@b.c","phare":{"audience":"boss"}})").status().field(),
+            "subscriber.phare.audience");
+  EXPECT_EQ(FromJson(R"({"email":"a@b.c","phare":{"channel":"sms"}})").status().field(),
+            "subscriber.phare.channel");
+  EXPECT_EQ(FromJson(R"({"email":7})").status().field(), "subscriber.email");
+}
+
+TEST(SubscriberJson, ReadsFormsAsStatuspageWidgetsAndThePageSendThem) {
+  auto widget = ParseSubscribeForm("subscriber%5Bemail%5D=a%2Btag%40example.org");
+  ASSERT_TRUE(widget.ok()) << widget.status().ToString();
+  EXPECT_EQ(widget->email, "a+tag@example.org");
+  auto page =
+      ParseSubscribeForm("email=b%40example.org&audience=technical&lang=fr&tz=Europe%2FParis");
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->email, "b@example.org");
+  EXPECT_EQ(page->time_zone, "Europe/Paris");
+  EXPECT_EQ(ParseSubscribeForm("email=" + std::string(400, 'a')).status().field(),
+            "subscriber.email");
+}
+
+TEST(SubscriberJson, ShowsASubscriberInStatuspagesShape) {
+  model::Subscriber s;
+  s.id = "abc";
+  s.channel = Channel::kChat;
+  s.flavor = "mattermost";
+  s.address = "https://chat.example.org/hooks/x";
+  s.component_ids = {"c1"};
+  s.created_at = base::FromMillis(0);
+  auto o = SubscriberJson(s, base::Zone::Utc());
+  EXPECT_EQ(o["mode"].as_string(), "webhook");
+  EXPECT_EQ(o["endpoint"].as_string(), s.address);
+  EXPECT_EQ(o["phare"].as_object()["channel"].as_string(), "chat");
+  EXPECT_EQ(o["phare"].as_object()["flavor"].as_string(), "mattermost");
+}
+
+TEST(SubscriberJson, AddressKeysIgnoreCaseAndSeparators) {
+  service::SubscribeInput a, b;
+  a.email = "Jean@Example.ORG";
+  b.email = " jean@example.org";
+  EXPECT_EQ(AddressKey(a), AddressKey(b));
+  a.channel = b.channel = Channel::kSms;
+  a.phone_number = "06 12 34 56 78";
+  b.phone_number = "06.12.34.56.78";
+  EXPECT_EQ(AddressKey(a), AddressKey(b));
+  EXPECT_EQ(RateLimited(std::chrono::milliseconds(1500)).status, 429);
+}
+
+}  // namespace
+}  // namespace phare::api
