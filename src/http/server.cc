@@ -109,10 +109,46 @@ asio::awaitable<void> Server::Impl::Accept() {
   }
 }
 
+namespace {
+void Close(SessionHandle& handle) {
+  boost::system::error_code ignored;
+  handle.socket->close(ignored);  // pending operations end with operation_aborted
+  handle.deadline = Clock::time_point::max();
+}
+}  // namespace
+
 void Server::Impl::CloseIdle(Worker& worker) {
   for (SessionHandle* handle : worker.sessions) {
-    if (handle->idle) handle->close();
+    if (handle->idle) Close(*handle);
   }
+}
+
+void Server::Impl::Enter(SessionHandle& handle, tcp::socket& socket) {
+  for (auto& w : workers) {
+    if (w->ioc.get_executor() == socket.get_executor()) handle.worker = w.get();
+  }
+  handle.socket = &socket;
+  handle.registered = handle.worker->sessions.insert(handle.worker->sessions.end(), &handle);
+  open_sessions.fetch_add(1, std::memory_order_relaxed);
+  metrics.open_connections().fetch_add(1, std::memory_order_relaxed);
+}
+
+void Server::Impl::Leave(SessionHandle& handle) {
+  handle.worker->sessions.erase(handle.registered);
+  metrics.open_connections().fetch_sub(1, std::memory_order_relaxed);
+  open_sessions.fetch_sub(1, std::memory_order_relaxed);
+}
+
+void Server::Impl::Sweep(Worker& worker) {
+  worker.sweep.expires_after(std::chrono::seconds(1));
+  worker.sweep.async_wait([this, &worker](const boost::system::error_code& ec) {
+    if (ec) return;
+    const auto now = Clock::now();
+    for (SessionHandle* handle : worker.sessions) {
+      if (handle->deadline <= now) Close(*handle);
+    }
+    Sweep(worker);
+  });
 }
 
 void Server::Stop() {
@@ -131,6 +167,7 @@ void Server::Run() {
   Impl& s = *impl_;
   Worker& main = *s.workers[0];
   asio::co_spawn(main.ioc, s.Accept(), asio::detached);
+  for (auto& worker : s.workers) s.Sweep(*worker);
 
   std::optional<asio::signal_set> signals;
   if (s.options.handle_signals) {

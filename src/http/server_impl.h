@@ -24,16 +24,26 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
 
-// One open connection as seen by Stop(): it may be closed at once when idle.
+using Clock = std::chrono::steady_clock;
+
+// One open connection as its worker sees it. Instead of a timer per connection (armed
+// and cancelled on every read and write), each session records a deadline and the
+// worker closes, once a second, the connections whose deadline passed; Stop() closes
+// the idle ones at once.
+struct Worker;
 struct SessionHandle {
+  tcp::socket* socket = nullptr;
+  Worker* worker = nullptr;
   bool idle = true;
-  std::function<void()> close;
+  Clock::time_point deadline = Clock::time_point::max();
+  std::list<SessionHandle*>::iterator registered;
 };
 
 // What belongs to one network thread; touched only from that thread.
 struct Worker {
   asio::io_context ioc{1};
   std::list<SessionHandle*> sessions;
+  asio::steady_timer sweep{ioc};
 };
 
 struct Server::Impl {
@@ -42,13 +52,18 @@ struct Server::Impl {
 
   // session.cc
   template <class Stream>
-  asio::awaitable<void> Session(Stream stream, std::string remote);
+  asio::awaitable<void> Session(Stream& stream, SessionHandle& handle, const std::string& remote);
   asio::awaitable<void> ServePlain(tcp::socket socket);
   asio::awaitable<void> ServeTls(tcp::socket socket);
 
   // server.cc
   asio::awaitable<void> Accept();
   void CloseIdle(Worker& worker);
+  // Registers a connection with the worker running `socket` / removes it.
+  void Enter(SessionHandle& handle, tcp::socket& socket);
+  void Leave(SessionHandle& handle);
+  // Closes, every second, the connections of `worker` whose deadline passed.
+  void Sweep(Worker& worker);
 
   ServerOptions options;
   const Router& router;

@@ -1,4 +1,10 @@
 // One connection's request loop.
+//
+// The hot path (a GET/HEAD of ready bytes) is kept short: the request is read with
+// Beast's parser straight from the socket (no composed operations, no timer per
+// operation: see SessionHandle), the snapshot is looked up once per connection and
+// version, and the response (precomputed head, Date line, body) is written at once
+// when the socket has room, without a round trip through the event loop.
 #include <spdlog/spdlog.h>
 
 #include <ctime>
@@ -9,10 +15,11 @@
 namespace phare::http {
 namespace {
 
-using Clock = std::chrono::steady_clock;
 using Parser = bhttp::request_parser<bhttp::string_body>;
+using ErrorCode = boost::system::error_code;
 
 constexpr auto kWriteTimeout = std::chrono::seconds(30);
+constexpr auto kTlsShutdownTimeout = std::chrono::seconds(2);
 
 class FieldsView final : public HeaderView {
  public:
@@ -43,8 +50,7 @@ std::string_view DateLine() {
 }
 
 // Recoverable read errors end the connection quietly; the others get an answer.
-std::optional<Response> ReadErrorResponse(const boost::system::error_code& ec,
-                                          const ServerOptions& o) {
+std::optional<Response> ReadErrorResponse(const ErrorCode& ec, const ServerOptions& o) {
   if (ec == bhttp::error::body_limit) {
     return Problem(413, "body-too-large",
                    "request bodies are limited to " + std::to_string(o.max_body_bytes) + " bytes");
@@ -67,60 +73,133 @@ void SplitTarget(Request& r) {
   r.query = q == std::string_view::npos ? std::string_view() : r.target.substr(q + 1);
 }
 
+// Feeds `parser` from `buffer`, reading more from `stream` as needed, until the header
+// (`header_only`) or the whole message is parsed. Leaves what follows (a pipelined
+// request) in `buffer`. The same loop as Beast's http::async_read, without its
+// composed-operation layers.
 template <class Stream>
-void CloseStream(Stream& stream) {
-  boost::system::error_code ec;
-  beast::get_lowest_layer(stream).socket().close(ec);
+asio::awaitable<ErrorCode> Read(Stream& stream, beast::flat_buffer& buffer, Parser& parser,
+                                bool header_only) {
+  const auto done = [&] { return parser.is_done() || (header_only && parser.is_header_done()); };
+  parser.eager(!header_only);
+  for (;;) {
+    while (buffer.size() > 0 && !done()) {
+      ErrorCode ec;
+      const size_t used = parser.put(buffer.data(), ec);
+      buffer.consume(used);
+      if (ec == bhttp::error::need_more) break;
+      if (ec) co_return ec;
+      if (used == 0) break;
+    }
+    if (done()) co_return ErrorCode();
+    const size_t size = beast::read_size(buffer, 65536);
+    if (size == 0) co_return bhttp::error::buffer_overflow;
+    auto [ec, n] =
+        co_await stream.async_read_some(buffer.prepare(size), asio::as_tuple(asio::use_awaitable));
+    if (ec == asio::error::eof) {
+      if (!parser.got_some()) co_return bhttp::error::end_of_stream;
+      ErrorCode eof;
+      parser.put_eof(eof);
+      co_return eof;
+    }
+    if (ec) co_return ec;
+    buffer.commit(n);
+  }
+}
+
+// Writes what fits into the socket's send buffer now, without waiting; returns the
+// number of bytes written (TLS streams: none, they always go through async_write).
+template <class Stream, class Buffers>
+size_t WriteNow(Stream& stream, const Buffers& buffers, ErrorCode& ec) {
+  if constexpr (std::is_same_v<Stream, tcp::socket>) {
+    const size_t n = stream.write_some(buffers, ec);  // the socket is non-blocking
+    if (ec == asio::error::would_block || ec == asio::error::try_again) ec = {};
+    return ec ? 0 : n;
+  } else {
+    return 0;
+  }
+}
+
+// The response to a request for ready bytes: 200 or 304, identity or gzip.
+struct ReadyAnswer {
+  std::array<asio::const_buffer, 3> buffers;
+  int status = 200;
+  size_t body_bytes = 0;
+};
+
+ReadyAnswer AnswerReady(const Resource& resource, const Request& req, bool keep_alive,
+                        unsigned version, std::string& suffix) {
+  ReadyAnswer a;
+  const bool not_modified = EtagMatches(req.Header("If-None-Match"), resource.etag);
+  const bool gzip =
+      !not_modified && !resource.body_gzip.empty() && AcceptsGzip(req.Header("Accept-Encoding"));
+  const std::string& head =
+      not_modified ? resource.head_not_modified : (gzip ? resource.head_gzip : resource.head);
+  const std::string& body = gzip ? resource.body_gzip : resource.body;
+  suffix.assign(DateLine());
+  if (!keep_alive) {
+    suffix += "Connection: close\r\n";
+  } else if (version == 10) {
+    suffix += "Connection: keep-alive\r\n";
+  }
+  suffix += "\r\n";
+  const bool send_body = !not_modified && req.method == Method::kGet;
+  a.buffers = {asio::buffer(head), asio::buffer(suffix),
+               asio::buffer(send_body ? std::string_view(body) : std::string_view())};
+  a.status = not_modified ? 304 : 200;
+  a.body_bytes = send_body ? body.size() : 0;
+  return a;
+}
+
+// A Response from a handler as a Beast message (Server, Date, Content-Type, keep-alive).
+bhttp::response<bhttp::string_body> ToMessage(Response res, unsigned version, bool keep_alive) {
+  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
+  out.set(bhttp::field::server, "phare");
+  out.set(bhttp::field::date, DateLine().substr(6, DateLine().size() - 8));
+  if (!res.body.empty() || res.status != 204) out.set(bhttp::field::content_type, res.content_type);
+  for (auto& [name, value] : res.headers) out.insert(name, value);
+  out.keep_alive(keep_alive);
+  out.body() = std::move(res.body);
+  out.prepare_payload();
+  return out;
 }
 
 }  // namespace
 
 template <class Stream>
-asio::awaitable<void> Server::Impl::Session(Stream stream, std::string remote) {
-  Worker* worker = nullptr;
-  for (auto& w : workers) {
-    if (w->ioc.get_executor() == stream.get_executor()) worker = w.get();
-  }
-  SessionHandle handle;
-  handle.close = [&stream] { CloseStream(stream); };
-  worker->sessions.push_back(&handle);
-  auto registered = std::prev(worker->sessions.end());
-  open_sessions.fetch_add(1, std::memory_order_relaxed);
-  metrics.open_connections().fetch_add(1, std::memory_order_relaxed);
-
+asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handle,
+                                            const std::string& remote) {
   beast::flat_buffer buffer;
   std::string suffix;  // per-request response lines (Date, Connection), reused
+  // This connection's snapshot, refreshed when a newer one is published: no reference
+  // count shared between threads is touched per request.
+  std::shared_ptr<const ResourceSet> set;
   for (;;) {
     handle.idle = buffer.size() == 0;
     if (stopping && handle.idle) break;
+    handle.deadline = Clock::now() + options.read_timeout;
     Parser parser;
     parser.header_limit(static_cast<uint32_t>(options.max_header_bytes));
     parser.body_limit(options.max_body_bytes);
-    beast::get_lowest_layer(stream).expires_after(options.read_timeout);
-    auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser,
-                                                     asio::as_tuple(asio::use_awaitable));
+    ErrorCode ec = co_await Read(stream, buffer, parser, /*header_only=*/true);
     handle.idle = false;
-    if (!ec && parser.get()[bhttp::field::expect] == "100-continue" &&
-        (!parser.content_length() || *parser.content_length() <= options.max_body_bytes)) {
-      bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, 11};
-      std::tie(ec, n) =
-          co_await bhttp::async_write(stream, cont, asio::as_tuple(asio::use_awaitable));
-    }
-    if (!ec) {
-      std::tie(ec, n) =
-          co_await bhttp::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+    if (!ec && !parser.is_done()) {
+      if (parser.get()[bhttp::field::expect] == "100-continue" &&
+          (!parser.content_length() || *parser.content_length() <= options.max_body_bytes)) {
+        bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, 11};
+        std::tie(ec, std::ignore) =
+            co_await bhttp::async_write(stream, cont, asio::as_tuple(asio::use_awaitable));
+      }
+      if (!ec) ec = co_await Read(stream, buffer, parser, /*header_only=*/false);
     }
     const auto start = Clock::now();
+    handle.deadline = Clock::time_point::max();  // handlers may take their time
     if (ec) {
       if (auto answer = ReadErrorResponse(ec, options)) {
-        bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(answer->status), 11};
-        res.set(bhttp::field::content_type, answer->content_type);
-        res.set(bhttp::field::connection, "close");
-        res.body() = std::move(answer->body);
-        res.prepare_payload();
-        beast::get_lowest_layer(stream).expires_after(kWriteTimeout);
+        auto res = ToMessage(std::move(*answer), 11, false);
+        handle.deadline = start + kWriteTimeout;
         co_await bhttp::async_write(stream, res, asio::as_tuple(asio::use_awaitable));
-        metrics.Record(HttpMetrics::kUnmatchedRoute, answer->status, Clock::now() - start);
+        metrics.Record(HttpMetrics::kUnmatchedRoute, res.result_int(), Clock::now() - start);
       }
       break;
     }
@@ -140,36 +219,23 @@ asio::awaitable<void> Server::Impl::Session(Stream stream, std::string remote) {
 
     // Hot path: ready bytes.
     const Resource* resource = nullptr;
-    std::shared_ptr<const ResourceSet> set;
     if (req.method == Method::kGet || req.method == Method::kHead) {
-      set = resources.Current();
+      if (!set || set->version() != resources.version()) set = resources.Current();
       if (set) resource = set->Find(resource_key(req));
     }
-    beast::get_lowest_layer(stream).expires_after(kWriteTimeout);
     if (resource) {
       route_id = resource->metric_route;
-      const bool not_modified = EtagMatches(req.Header("If-None-Match"), resource->etag);
-      const bool gzip = !not_modified && !resource->body_gzip.empty() &&
-                        AcceptsGzip(req.Header("Accept-Encoding"));
-      const std::string& head = not_modified ? resource->head_not_modified
-                                             : (gzip ? resource->head_gzip : resource->head);
-      const std::string& body = gzip ? resource->body_gzip : resource->body;
-      suffix.assign(DateLine());
-      if (!keep_alive) {
-        suffix += "Connection: close\r\n";
-      } else if (msg.version() == 10) {
-        suffix += "Connection: keep-alive\r\n";
+      const ReadyAnswer answer = AnswerReady(*resource, req, keep_alive, msg.version(), suffix);
+      status = answer.status;
+      bytes = answer.body_bytes;
+      const size_t written = WriteNow(stream, answer.buffers, ec);
+      if (!ec && written < asio::buffer_size(answer.buffers)) {
+        beast::buffers_suffix<std::array<asio::const_buffer, 3>> rest(answer.buffers);
+        rest.consume(written);
+        handle.deadline = Clock::now() + kWriteTimeout;
+        std::tie(ec, std::ignore) =
+            co_await asio::async_write(stream, rest, asio::as_tuple(asio::use_awaitable));
       }
-      suffix += "\r\n";
-      const bool send_body = !not_modified && req.method == Method::kGet;
-      std::array<asio::const_buffer, 3> buffers{
-          asio::buffer(head), asio::buffer(suffix),
-          asio::buffer(send_body ? body : std::string_view())};
-      status = not_modified ? 304 : 200;
-      bytes = send_body ? body.size() : 0;
-      auto [wec, wn] =
-          co_await asio::async_write(stream, buffers, asio::as_tuple(asio::use_awaitable));
-      ec = wec;
     } else {
       Response res;
       auto match = router.Find(req.method, req.path);
@@ -205,26 +271,16 @@ asio::awaitable<void> Server::Impl::Session(Stream stream, std::string remote) {
       }
       status = res.status;
       bytes = res.body.size();
-      bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status),
-                                              msg.version()};
-      out.set(bhttp::field::server, "phare");
-      out.set(bhttp::field::date, DateLine().substr(6, DateLine().size() - 8));
-      if (!res.body.empty() || res.status != 204)
-        out.set(bhttp::field::content_type, res.content_type);
-      for (auto& [name, value] : res.headers) out.insert(name, value);
-      out.keep_alive(keep_alive);
-      out.body() = std::move(res.body);
-      out.prepare_payload();
+      auto out = ToMessage(std::move(res), msg.version(), keep_alive);
+      handle.deadline = Clock::now() + kWriteTimeout;
       if (req.method == Method::kHead) {
         bhttp::response<bhttp::empty_body> head{out.result(), out.version()};
         head.base() = out.base();
-        auto [wec, wn] =
+        std::tie(ec, std::ignore) =
             co_await bhttp::async_write(stream, head, asio::as_tuple(asio::use_awaitable));
-        ec = wec;
       } else {
-        auto [wec, wn] =
+        std::tie(ec, std::ignore) =
             co_await bhttp::async_write(stream, out, asio::as_tuple(asio::use_awaitable));
-        ec = wec;
       }
     }
     const auto elapsed = Clock::now() - start;
@@ -235,17 +291,6 @@ asio::awaitable<void> Server::Impl::Session(Stream stream, std::string remote) {
     }
     if (ec || !keep_alive) break;
   }
-
-  if constexpr (!std::is_same_v<Stream, beast::tcp_stream>) {
-    beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(2));
-    co_await stream.async_shutdown(asio::as_tuple(asio::use_awaitable));
-  } else {
-    boost::system::error_code ignored;
-    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
-  }
-  worker->sessions.erase(registered);
-  metrics.open_connections().fetch_sub(1, std::memory_order_relaxed);
-  open_sessions.fetch_sub(1, std::memory_order_relaxed);
 }
 
 namespace {
@@ -257,18 +302,31 @@ std::string RemoteOf(const tcp::socket& socket) {
 }  // namespace
 
 asio::awaitable<void> Server::Impl::ServePlain(tcp::socket socket) {
-  std::string remote = RemoteOf(socket);
-  co_await Session(beast::tcp_stream(std::move(socket)), std::move(remote));
+  const std::string remote = RemoteOf(socket);
+  ErrorCode ec;
+  socket.non_blocking(true, ec);  // for WriteNow
+  SessionHandle handle;
+  Enter(handle, socket);
+  co_await Session(socket, handle, remote);
+  socket.shutdown(tcp::socket::shutdown_send, ec);
+  Leave(handle);
 }
 
 asio::awaitable<void> Server::Impl::ServeTls(tcp::socket socket) {
-  std::string remote = RemoteOf(socket);
-  beast::ssl_stream<beast::tcp_stream> stream(beast::tcp_stream(std::move(socket)), *tls);
-  beast::get_lowest_layer(stream).expires_after(options.read_timeout);
+  const std::string remote = RemoteOf(socket);
+  beast::ssl_stream<tcp::socket> stream(std::move(socket), *tls);
+  SessionHandle handle;
+  Enter(handle, beast::get_lowest_layer(stream));
+  handle.deadline = Clock::now() + options.read_timeout;
   auto [ec] = co_await stream.async_handshake(asio::ssl::stream_base::server,
                                               asio::as_tuple(asio::use_awaitable));
-  if (ec) co_return;  // scanners and clients that gave up; nothing to log at info
-  co_await Session(std::move(stream), std::move(remote));
+  // Failed handshakes: scanners and clients that gave up; nothing to log at info.
+  if (!ec) {
+    co_await Session(stream, handle, remote);
+    handle.deadline = Clock::now() + kTlsShutdownTimeout;
+    co_await stream.async_shutdown(asio::as_tuple(asio::use_awaitable));
+  }
+  Leave(handle);
 }
 
 }  // namespace phare::http
