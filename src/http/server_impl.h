@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "http/response_file.h"
 #include "http/server.h"
 
 namespace phare::http {
@@ -44,6 +45,7 @@ struct Worker {
   asio::io_context ioc{1};
   std::list<SessionHandle*> sessions;
   asio::steady_timer sweep{ioc};
+  ResponseFile responses;
 };
 
 struct Server::Impl {

@@ -4,9 +4,12 @@
 // Beast's parser straight from the socket (no composed operations, no timer per
 // operation: see SessionHandle), the snapshot is looked up once per connection and
 // version, and the response (precomputed head, Date line, body) is written at once
-// when the socket has room, without a round trip through the event loop.
+// when the socket has room, without a round trip through the event loop: one send,
+// or for large bodies one sendfile from the thread's ResponseFile.
 #include <spdlog/spdlog.h>
+#include <sys/sendfile.h>
 
+#include <cerrno>
 #include <ctime>
 
 #include "http/problem.h"
@@ -34,8 +37,13 @@ class FieldsView final : public HeaderView {
   const bhttp::fields& fields_;
 };
 
-// "Date: Thu, 09 Nov 2017 06:21:00 GMT\r\n", reformatted once a second per thread.
-std::string_view DateLine() {
+// "Date: Thu, 09 Nov 2017 06:21:00 GMT\r\n" and its second, reformatted once a
+// second per thread.
+struct DateStamp {
+  std::time_t second;
+  std::string_view line;
+};
+DateStamp Date() {
   thread_local std::time_t cached = 0;
   thread_local char line[64];
   thread_local size_t length = 0;
@@ -46,8 +54,9 @@ std::string_view DateLine() {
     gmtime_r(&now, &tm);
     length = std::strftime(line, sizeof(line), "Date: %a, %d %b %Y %H:%M:%S GMT\r\n", &tm);
   }
-  return {line, length};
+  return {cached, {line, length}};
 }
+std::string_view DateLine() { return Date().line; }
 
 // Recoverable read errors end the connection quietly; the others get an answer.
 std::optional<Response> ReadErrorResponse(const ErrorCode& ec, const ServerOptions& o) {
@@ -107,25 +116,51 @@ asio::awaitable<ErrorCode> Read(Stream& stream, beast::flat_buffer& buffer, Pars
   }
 }
 
-// Writes what fits into the socket's send buffer now, without waiting; returns the
-// number of bytes written (TLS streams: none, they always go through async_write).
-template <class Stream, class Buffers>
-size_t WriteNow(Stream& stream, const Buffers& buffers, ErrorCode& ec) {
-  if constexpr (std::is_same_v<Stream, tcp::socket>) {
-    const size_t n = stream.write_some(buffers, ec);  // the socket is non-blocking
-    if (ec == asio::error::would_block || ec == asio::error::try_again) ec = {};
+// The response to a request for ready bytes: 200 or 304, identity or gzip.
+struct ReadyAnswer {
+  std::array<asio::const_buffer, 3> buffers;  // head, Date (and Connection) lines, body
+  int status = 200;
+  size_t body_bytes = 0;
+  std::time_t second = 0;     // of the Date line
+  bool plain_suffix = false;  // the Date line and the blank line only
+};
+
+bool WouldBlock(const ErrorCode& ec) {
+  return ec == asio::error::would_block || ec == asio::error::try_again;
+}
+
+// Writes what fits into the socket's send buffer now, without waiting, and returns the
+// number of bytes written; the caller writes the rest from memory, asynchronously.
+// Large bodies go with one sendfile(2) from the thread's ResponseFile when it has
+// them. TLS streams: nothing is written here.
+template <class Stream>
+size_t WriteNow(Stream& stream, const ReadyAnswer& a, uint64_t version, ResponseFile& file,
+                ErrorCode& ec) {
+  if constexpr (std::is_same_v<Stream, tcp::socket>) {  // non-blocking (ServePlain)
+    const auto view = [&](int i) {
+      return std::string_view(static_cast<const char*>(a.buffers[i].data()), a.buffers[i].size());
+    };
+    const int64_t offset = a.plain_suffix && a.body_bytes >= ResponseFile::kMinBody
+                               ? file.Offset(version, view(0), a.second,
+                                             view(1).substr(0, view(1).size() - 2), view(2))
+                               : -1;
+    if (offset >= 0) {
+      off_t at = static_cast<off_t>(offset);
+      const ssize_t n =
+          ::sendfile(stream.native_handle(), file.fd(), &at, asio::buffer_size(a.buffers));
+      if (n >= 0) return static_cast<size_t>(n);
+      if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+        ec = ErrorCode(errno, boost::system::system_category());
+      }
+      return 0;
+    }
+    const size_t n = stream.send(a.buffers, 0, ec);
+    if (WouldBlock(ec)) ec = {};
     return ec ? 0 : n;
   } else {
     return 0;
   }
 }
-
-// The response to a request for ready bytes: 200 or 304, identity or gzip.
-struct ReadyAnswer {
-  std::array<asio::const_buffer, 3> buffers;
-  int status = 200;
-  size_t body_bytes = 0;
-};
 
 ReadyAnswer AnswerReady(const Resource& resource, const Request& req, bool keep_alive,
                         unsigned version, std::string& suffix) {
@@ -136,11 +171,15 @@ ReadyAnswer AnswerReady(const Resource& resource, const Request& req, bool keep_
   const std::string& head =
       not_modified ? resource.head_not_modified : (gzip ? resource.head_gzip : resource.head);
   const std::string& body = gzip ? resource.body_gzip : resource.body;
-  suffix.assign(DateLine());
+  const DateStamp date = Date();
+  a.second = date.second;
+  suffix.assign(date.line);
   if (!keep_alive) {
     suffix += "Connection: close\r\n";
   } else if (version == 10) {
     suffix += "Connection: keep-alive\r\n";
+  } else {
+    a.plain_suffix = true;
   }
   suffix += "\r\n";
   const bool send_body = !not_modified && req.method == Method::kGet;
@@ -228,7 +267,7 @@ asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handl
       const ReadyAnswer answer = AnswerReady(*resource, req, keep_alive, msg.version(), suffix);
       status = answer.status;
       bytes = answer.body_bytes;
-      const size_t written = WriteNow(stream, answer.buffers, ec);
+      const size_t written = WriteNow(stream, answer, set->version(), handle.worker->responses, ec);
       if (!ec && written < asio::buffer_size(answer.buffers)) {
         beast::buffers_suffix<std::array<asio::const_buffer, 3>> rest(answer.buffers);
         rest.consume(written);
