@@ -1,5 +1,6 @@
 #include <openssl/ssl.h>
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
 
 #include "http/problem.h"
 #include "http/server_impl.h"
@@ -45,6 +46,23 @@ base::Status SetUpTls(asio::ssl::context& ctx, const ServerOptions& o) {
   return base::Status::Ok();
 }
 
+// Each connection holds a descriptor: raise the soft limit (often 1,024) as far as the
+// hard limit allows, as a static-file server does, and say when it caps connections.
+void RaiseOpenFileLimit(int max_connections) {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
+  const rlim_t wanted = static_cast<rlim_t>(max_connections) + 256;  // files, the database
+  const rlim_t target = limit.rlim_max == RLIM_INFINITY ? wanted : std::min(wanted, limit.rlim_max);
+  if (target > limit.rlim_cur) {
+    limit.rlim_cur = target;
+    if (setrlimit(RLIMIT_NOFILE, &limit) != 0) getrlimit(RLIMIT_NOFILE, &limit);
+  }
+  if (limit.rlim_cur < wanted) {
+    spdlog::info("open files are limited to {}: fewer than max_connections ({}) can be served",
+                 limit.rlim_cur, max_connections);
+  }
+}
+
 }  // namespace
 
 base::Status Server::Start() {
@@ -56,6 +74,7 @@ base::Status Server::Start() {
     s.tls.emplace(asio::ssl::context::tls_server);
     PHARE_RETURN_IF_ERROR(SetUpTls(*s.tls, s.options));
   }
+  RaiseOpenFileLimit(s.options.max_connections);
   int threads = s.options.threads > 0 ? s.options.threads
                                       : static_cast<int>(std::thread::hardware_concurrency());
   threads = std::max(threads, 1);
