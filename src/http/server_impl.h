@@ -56,6 +56,8 @@ struct Server::Impl {
   template <class Stream>
   asio::awaitable<void> Session(Stream& stream, SessionHandle& handle, const std::string& remote);
   asio::awaitable<void> ServePlain(tcp::socket socket);
+  // Answers what ready bytes do not: the router, 405, 404.
+  asio::awaitable<Response> Dispatch(Request& req, int& route_id);
   asio::awaitable<void> ServeTls(tcp::socket socket);
 
   // server.cc
