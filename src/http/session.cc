@@ -170,7 +170,8 @@ std::string RemoteOf(const tcp::socket& socket) {
 asio::awaitable<void> Server::Impl::ServePlain(tcp::socket socket) {
   const std::string remote = RemoteOf(socket);
   ErrorCode ec;
-  socket.non_blocking(true, ec);  // for WriteNow
+  socket.non_blocking(true, ec);  // WriteNow must never block the thread
+  if (ec) co_return;
   SessionHandle handle;
   Enter(handle, socket);
   co_await Session(socket, handle, remote);
