@@ -2,6 +2,8 @@
 #include <spdlog/spdlog.h>
 #include <sys/resource.h>
 
+#include <csignal>
+
 #include "http/problem.h"
 #include "http/server_impl.h"
 
@@ -75,6 +77,8 @@ base::Status Server::Start() {
     PHARE_RETURN_IF_ERROR(SetUpTls(*s.tls, s.options));
   }
   RaiseOpenFileLimit(s.options.max_connections);
+  // sendfile(2) has no MSG_NOSIGNAL: a peer gone away must not kill the process.
+  std::signal(SIGPIPE, SIG_IGN);
   int threads = s.options.threads > 0 ? s.options.threads
                                       : static_cast<int>(std::thread::hardware_concurrency());
   threads = std::max(threads, 1);
