@@ -22,7 +22,7 @@ class ResponseFile {
  public:
   static constexpr size_t kMinBody = 8 << 10;  // smaller bodies are written from memory
   static constexpr std::time_t kLifetimeSeconds = 10;
-  static constexpr int64_t kMaxBytes = 32 << 20;
+  static constexpr int64_t kMaxBytes = 16 << 20;
 
   ResponseFile() = default;
   ~ResponseFile();
