@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <ctime>
+#include <functional>
 #include <string_view>
 #include <unordered_map>
 
