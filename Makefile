@@ -37,10 +37,12 @@ test:
 	@$(MAKE) --no-print-directory build
 	@cd $(BUILD) && ctest -j2 --output-on-failure --timeout 600
 
+# BENCH_PART=http or micro runs one part; see bench/run --help for BENCH_* settings.
+BENCH_PART ?= all
 bench:
 	@scripts/install-deps bench
 	@$(MAKE) --no-print-directory build
-	@bench/run $(BUILD)
+	@bench/run $(BUILD) $(BENCH_PART)
 
 format:
 	@git ls-files --cached --others --exclude-standard '*.cc' '*.h' | xargs -r clang-format -i

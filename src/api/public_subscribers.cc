@@ -84,8 +84,8 @@ http::Response Subscribe(AdminDeps& admin, SubscriberApiDeps& deps, http::Reques
     }
   }
   in->skip_confirmation = false;
-  auto r = deps.subscribers.Subscribe(model::Actor{"public:" + req.remote_address}, *in,
-                                      service::SubscribeOrigin::kPublic);
+  auto r = deps.subscribers.Subscribe(model::Actor{"public:" + std::string(req.remote_address)},
+                                      *in, service::SubscribeOrigin::kPublic);
   if (!r.ok()) return Answer(http::ProblemFromStatus(r.status()));
   deps.wake();
   if (confirmed_channel) {

@@ -76,7 +76,7 @@ http::Response SubscriptionSite::Subscribe(http::Request& req) {
     return Page(429, reading, web::SubscriptionPage::kBusy);
   }
   in->skip_confirmation = false;
-  auto r = subscribers_.Subscribe(model::Actor{"public:" + req.remote_address}, *in,
+  auto r = subscribers_.Subscribe(model::Actor{"public:" + std::string(req.remote_address)}, *in,
                                   service::SubscribeOrigin::kPublic);
   if (!r.ok()) {
     return Page(r.status().code() == base::Code::kInvalidArgument ? 422 : 503, reading,

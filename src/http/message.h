@@ -31,7 +31,7 @@ struct Request {
   std::string_view path;    // without the query: "/api/v2/summary.json"
   std::string_view query;   // after '?', not decoded
   std::string_view body;
-  std::string remote_address;
+  std::string_view remote_address;
   const HeaderView* headers = nullptr;
   std::vector<std::string> params;  // path parameters captured by the router, decoded
 

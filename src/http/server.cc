@@ -1,5 +1,8 @@
 #include <openssl/ssl.h>
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
+
+#include <csignal>
 
 #include "http/problem.h"
 #include "http/server_impl.h"
@@ -45,6 +48,23 @@ base::Status SetUpTls(asio::ssl::context& ctx, const ServerOptions& o) {
   return base::Status::Ok();
 }
 
+// Each connection holds a descriptor: raise the soft limit (often 1,024) as far as the
+// hard limit allows, as a static-file server does, and say when it caps connections.
+void RaiseOpenFileLimit(int max_connections) {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
+  const rlim_t wanted = static_cast<rlim_t>(max_connections) + 256;  // files, the database
+  const rlim_t target = limit.rlim_max == RLIM_INFINITY ? wanted : std::min(wanted, limit.rlim_max);
+  if (target > limit.rlim_cur) {
+    limit.rlim_cur = target;
+    if (setrlimit(RLIMIT_NOFILE, &limit) != 0) getrlimit(RLIMIT_NOFILE, &limit);
+  }
+  if (limit.rlim_cur < wanted) {
+    spdlog::info("open files are limited to {}: fewer than max_connections ({}) can be served",
+                 limit.rlim_cur, max_connections);
+  }
+}
+
 }  // namespace
 
 base::Status Server::Start() {
@@ -56,6 +76,9 @@ base::Status Server::Start() {
     s.tls.emplace(asio::ssl::context::tls_server);
     PHARE_RETURN_IF_ERROR(SetUpTls(*s.tls, s.options));
   }
+  RaiseOpenFileLimit(s.options.max_connections);
+  // sendfile(2) has no MSG_NOSIGNAL: a peer gone away must not kill the process.
+  std::signal(SIGPIPE, SIG_IGN);
   int threads = s.options.threads > 0 ? s.options.threads
                                       : static_cast<int>(std::thread::hardware_concurrency());
   threads = std::max(threads, 1);
@@ -109,10 +132,46 @@ asio::awaitable<void> Server::Impl::Accept() {
   }
 }
 
+namespace {
+void Close(SessionHandle& handle) {
+  boost::system::error_code ignored;
+  handle.socket->close(ignored);  // pending operations end with operation_aborted
+  handle.deadline = Clock::time_point::max();
+}
+}  // namespace
+
 void Server::Impl::CloseIdle(Worker& worker) {
   for (SessionHandle* handle : worker.sessions) {
-    if (handle->idle) handle->close();
+    if (handle->idle) Close(*handle);
   }
+}
+
+void Server::Impl::Enter(SessionHandle& handle, tcp::socket& socket) {
+  for (auto& w : workers) {
+    if (w->ioc.get_executor() == socket.get_executor()) handle.worker = w.get();
+  }
+  handle.socket = &socket;
+  handle.registered = handle.worker->sessions.insert(handle.worker->sessions.end(), &handle);
+  open_sessions.fetch_add(1, std::memory_order_relaxed);
+  metrics.open_connections().fetch_add(1, std::memory_order_relaxed);
+}
+
+void Server::Impl::Leave(SessionHandle& handle) {
+  handle.worker->sessions.erase(handle.registered);
+  metrics.open_connections().fetch_sub(1, std::memory_order_relaxed);
+  open_sessions.fetch_sub(1, std::memory_order_relaxed);
+}
+
+void Server::Impl::Sweep(Worker& worker) {
+  worker.sweep.expires_after(std::chrono::seconds(1));
+  worker.sweep.async_wait([this, &worker](const boost::system::error_code& ec) {
+    if (ec) return;
+    const auto now = Clock::now();
+    for (SessionHandle* handle : worker.sessions) {
+      if (handle->deadline <= now) Close(*handle);
+    }
+    Sweep(worker);
+  });
 }
 
 void Server::Stop() {
@@ -131,6 +190,7 @@ void Server::Run() {
   Impl& s = *impl_;
   Worker& main = *s.workers[0];
   asio::co_spawn(main.ioc, s.Accept(), asio::detached);
+  for (auto& worker : s.workers) s.Sweep(*worker);
 
   std::optional<asio::signal_set> signals;
   if (s.options.handle_signals) {

@@ -8,9 +8,11 @@
 // thread pool so that network threads never wait on disk.
 //
 // Limits: header and body sizes (431/413), a read timeout per request and for idle
-// keep-alive connections, a cap on open connections. Stop() is thread-safe: it stops
-// accepting, closes idle connections, lets requests in flight finish (they get
-// `Connection: close`) for up to drain_timeout, then Run() returns.
+// keep-alive connections, and a write timeout (checked once a second, so they fire up
+// to a second late), a cap on open connections. Start() raises the process's soft
+// limit on open files towards max_connections and ignores SIGPIPE. Stop() is
+// thread-safe: it stops accepting, closes idle connections, lets requests in flight
+// finish (they get `Connection: close`) for up to drain_timeout, then Run() returns.
 #pragma once
 
 #include <chrono>

@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "http/response_file.h"
 #include "http/server.h"
 
 namespace phare::http {
@@ -24,16 +25,27 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
 
-// One open connection as seen by Stop(): it may be closed at once when idle.
+using Clock = std::chrono::steady_clock;
+
+// One open connection as its worker sees it. Instead of a timer per connection (armed
+// and cancelled on every read and write), each session records a deadline and the
+// worker closes, once a second, the connections whose deadline passed; Stop() closes
+// the idle ones at once.
+struct Worker;
 struct SessionHandle {
+  tcp::socket* socket = nullptr;
+  Worker* worker = nullptr;
   bool idle = true;
-  std::function<void()> close;
+  Clock::time_point deadline = Clock::time_point::max();
+  std::list<SessionHandle*>::iterator registered;
 };
 
 // What belongs to one network thread; touched only from that thread.
 struct Worker {
   asio::io_context ioc{1};
   std::list<SessionHandle*> sessions;
+  asio::steady_timer sweep{ioc};
+  ResponseFile responses;
 };
 
 struct Server::Impl {
@@ -42,13 +54,20 @@ struct Server::Impl {
 
   // session.cc
   template <class Stream>
-  asio::awaitable<void> Session(Stream stream, std::string remote);
+  asio::awaitable<void> Session(Stream& stream, SessionHandle& handle, const std::string& remote);
   asio::awaitable<void> ServePlain(tcp::socket socket);
+  // Answers what ready bytes do not: the router, 405, 404.
+  asio::awaitable<Response> Dispatch(Request& req, int& route_id);
   asio::awaitable<void> ServeTls(tcp::socket socket);
 
   // server.cc
   asio::awaitable<void> Accept();
   void CloseIdle(Worker& worker);
+  // Registers a connection with the worker running `socket` / removes it.
+  void Enter(SessionHandle& handle, tcp::socket& socket);
+  void Leave(SessionHandle& handle);
+  // Closes, every second, the connections of `worker` whose deadline passed.
+  void Sweep(Worker& worker);
 
   ServerOptions options;
   const Router& router;

@@ -1,6 +1,7 @@
 """HTTP behaviour of the public hot path and the server's limits, over real loopback."""
 
 import gzip
+import re
 import socket
 import unittest
 
@@ -91,6 +92,35 @@ class HotPathTest(unittest.TestCase):
                 chunk = s.recv(65536)
                 self.assertTrue(chunk, "connection closed early")
                 data += chunk
+
+
+    def test_expect_100_continue(self):
+        body = b'{"component": {"name": "Sent after 100 Continue"}}'
+        with socket.create_connection(("127.0.0.1", self.server.port)) as s:
+            s.settimeout(5)
+            s.sendall((f"POST /v1/pages/{self.page}/components HTTP/1.1\r\nHost: x\r\n"
+                       f"Authorization: Bearer {self.token}\r\nContent-Type: application/json\r\n"
+                       f"Content-Length: {len(body)}\r\nExpect: 100-continue\r\n\r\n").encode())
+            self.assertTrue(s.recv(4096).startswith(b"HTTP/1.1 100 Continue"))
+            s.sendall(body)
+            answer = b""
+            while b"\r\n\r\n" not in answer:
+                answer += s.recv(4096)
+            self.assertTrue(answer.startswith(b"HTTP/1.1 201"), answer[:100])
+
+    def test_pipelined_requests_are_answered_in_order(self):
+        with socket.create_connection(("127.0.0.1", self.server.port)) as s:
+            s.settimeout(5)
+            s.sendall(b"GET /api/v2/status.json HTTP/1.1\r\nHost: x\r\n\r\n"
+                      b"GET /nothing-here HTTP/1.1\r\nHost: x\r\n\r\n"
+                      b"HEAD / HTTP/1.1\r\nHost: x\r\n\r\n")
+            data = b""
+            while data.count(b"HTTP/1.1 ") < 3:
+                chunk = s.recv(65536)
+                self.assertTrue(chunk)
+                data += chunk
+            statuses = re.findall(rb"HTTP/1\.1 (\d{3}) ", data)
+            self.assertEqual(statuses, [b"200", b"404", b"200"])
 
 
 class LimitsTest(unittest.TestCase):
