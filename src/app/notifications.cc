@@ -88,6 +88,7 @@ base::Result<notify::PipelineOptions> PipelineOptionsFrom(const base::Config& co
   if (!sms.ok()) return base::InvalidArgument(sms.status().message(), "sms");
   d.sms = std::move(sms).value();
   o.fanout.batch = static_cast<size_t>(n.fanout_batch);
+  o.fanout_pause = std::chrono::milliseconds(n.fanout_pause_ms);
   o.fanout.default_language = config.comms.default_language;
   o.nice = n.nice;
   return o;

@@ -192,6 +192,7 @@ Status ReadNotify(const toml::table& t, std::string_view source, NotifyConfig& c
   PHARE_RETURN_IF_ERROR(r.Integer("retry_max_seconds", c.retry_max_seconds, 1, 7 * 86400));
   PHARE_RETURN_IF_ERROR(r.Integer("lease_seconds", c.lease_seconds, 5, 86400));
   PHARE_RETURN_IF_ERROR(r.Integer("fanout_batch", c.fanout_batch, 10, 100000));
+  PHARE_RETURN_IF_ERROR(r.Integer("fanout_pause_ms", c.fanout_pause_ms, 0, 1000));
   PHARE_RETURN_IF_ERROR(r.Integer("webhook_concurrency", c.webhook_concurrency, 1, 10000));
   PHARE_RETURN_IF_ERROR(r.Integer("chat_concurrency", c.chat_concurrency, 1, 10000));
   PHARE_RETURN_IF_ERROR(r.Integer("sms_concurrency", c.sms_concurrency, 1, 10000));

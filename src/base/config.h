@@ -82,6 +82,7 @@ struct NotifyConfig {
   int retry_max_seconds = 3600;
   int lease_seconds = 600;  // a delivery in flight is sent again after this (crash)
   int fanout_batch = 5000;  // subscribers per fan-out transaction
+  int fanout_pause_ms = 0;  // pause after each fan-out batch, for other writers
   int webhook_concurrency = 256;
   int chat_concurrency = 64;
   int sms_concurrency = 32;

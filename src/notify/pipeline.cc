@@ -82,6 +82,9 @@ struct Pipeline::State {
       if (worked.ok() && *worked) {
         dispatch_wake = true;
         dispatch_cv.notify_one();
+        if (options.fanout_pause.count() > 0) {
+          fanout_cv.wait_for(lock, options.fanout_pause, [&] { return stopping; });
+        }
       } else {
         fanout_cv.wait_for(lock, options.poll, [&] { return stopping || fanout_wake; });
       }

@@ -31,6 +31,8 @@ struct PipelineOptions {
   CustomerMatchFn customer_match;
   int nice = 10;                        // added to the threads' niceness (0: none)
   std::chrono::milliseconds poll{250};  // how often idle threads look for work
+  // A pause after each fan-out batch, leaving the database to other writers (0: none).
+  std::chrono::milliseconds fanout_pause{0};
   // Outcomes are recorded in batches: up to this many per transaction, gathered for at
   // most this long (each commit is a disk sync).
   size_t record_batch = 2000;

@@ -207,8 +207,11 @@ class Store {
   virtual base::Status Write(const TxFn& fn) = 0;
   virtual base::Status Read(const TxFn& fn) = 0;
 
-  // A number that changes whenever any process commits to this store; used to notice
-  // writes made by other processes (the CLI) and other nodes.
+  // A number that changes whenever any process commits a change to what the public
+  // page or the inventory's live state are built from (page, components, incidents and
+  // their updates, inventory, node reports): used to notice writes made by other
+  // processes (the CLI) and other nodes. Tokens, the audit log, subscribers and the
+  // notification outbox do not move it.
   virtual base::Result<int64_t> ChangeCounter() = 0;
   // Human-readable location, for logs ("sqlite:/var/lib/phare/phare.db").
   virtual std::string Describe() const = 0;

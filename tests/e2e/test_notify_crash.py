@@ -16,10 +16,13 @@ import notify_support as ns
 
 SUBSCRIBERS = 100_000
 # nice = 0: under ctest -j2 the other tests would starve a lower-priority pipeline.
+# fanout_pause_ms: 1,000 batches of 100 take at least 5 s, so that the test sees the
+# fan-out half-way on any machine.
 CONFIG = """
 [notify]
 nice = 0
 fanout_batch = 100
+fanout_pause_ms = 5
 webhook_concurrency = 64
 max_per_host = 64
 max_outstanding = 4000

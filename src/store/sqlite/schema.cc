@@ -1,6 +1,42 @@
 #include "store/sqlite/schema.h"
 
+#include <string>
+
 namespace phare::store::sqlite {
+
+namespace {
+
+// 5: a counter bumped by every write to the tables the public snapshot and the
+// inventory's live state are built from (not the outbox, tokens or the audit log), so
+// that readers polling for changes are not woken by notifications going out.
+std::string_view ChangeCounterMigration() {
+  static const std::string sql = [] {
+    std::string out =
+        "CREATE TABLE change_counter (id INTEGER PRIMARY KEY CHECK (id = 1), "
+        "version INTEGER NOT NULL);\n"
+        "INSERT INTO change_counter (id, version) VALUES (1, 0);\n";
+    for (const char* table :
+         {"page", "components", "incidents", "incident_components", "incident_estimates",
+          "incident_updates", "update_components", "update_bodies", "inventories",
+          "inventory_current", "incident_nodes", "incident_impact", "component_nodes"}) {
+      for (const char* op : {"INSERT", "UPDATE", "DELETE"}) {
+        out += "CREATE TRIGGER bump_";
+        out += table;
+        out += "_";
+        out += op;
+        out += " AFTER ";
+        out += op;
+        out += " ON ";
+        out += table;
+        out += " BEGIN UPDATE change_counter SET version = version + 1 WHERE id = 1; END;\n";
+      }
+    }
+    return out;
+  }();
+  return sql;
+}
+
+}  // namespace
 
 // Times are INTEGER milliseconds since the Unix epoch, UTC.
 const std::vector<std::string_view>& Migrations() {
@@ -292,6 +328,7 @@ CREATE TABLE delivery_counts (
   PRIMARY KEY (channel, state)
 ) WITHOUT ROWID;
 )sql",
+      ChangeCounterMigration(),
   };
   return migrations;
 }

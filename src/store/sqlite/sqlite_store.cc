@@ -76,7 +76,13 @@ base::Status SqliteStore::RunTx(const TxFn& fn, bool write) {
 
 base::Result<int64_t> SqliteStore::ChangeCounter() {
   std::lock_guard lock(watch_mu_);
-  return watch_->DataVersion();
+  PHARE_ASSIGN_OR_RETURN(Statement * s,
+                         watch_->Prepare("SELECT version FROM change_counter WHERE id = 1"));
+  PHARE_ASSIGN_OR_RETURN(bool row, s->Step());
+  if (!row) return base::Internal("the change counter row is missing");
+  const int64_t version = s->Int(0);
+  watch_->ResetAll();
+  return version;
 }
 
 }  // namespace phare::store::sqlite

@@ -298,6 +298,19 @@ TEST_F(SqliteStoreTest, ChangeCounterSeesCommitsFromOtherConnections) {
   EXPECT_NE(*before, *after);
 }
 
+TEST_F(SqliteStoreTest, ChangeCounterIgnoresTokensAndTheAuditLog) {
+  auto before = store_->ChangeCounter();
+  ASSERT_TRUE(store_
+                  ->Write([&](Tx& tx) {
+                    PHARE_RETURN_IF_ERROR(tx.AppendAudit({0, T(1), "x", "y", "z", "w", "{}"}));
+                    return tx.InsertToken({"t", "n", "hash", {model::Scope::kRead}, T(1)});
+                  })
+                  .ok());
+  EXPECT_EQ(*store_->ChangeCounter(), *before);
+  ASSERT_TRUE(store_->Write([&](Tx& tx) { return tx.InsertComponent(Component("c", "C")); }).ok());
+  EXPECT_NE(*store_->ChangeCounter(), *before);
+}
+
 TEST_F(SqliteStoreTest, RefusesADatabaseFromANewerPhare) {
   store_.reset();
   sqlite3* db = nullptr;
