@@ -179,7 +179,7 @@ Result<Catalogs> Catalogs::Load(std::span<const DataFile> files) {
 
 const Catalogs& Catalogs::Builtin() {
   static const Catalogs* builtin = [] {
-    auto loaded = Load(EmbeddedDataFiles());
+    auto loaded = Load(EmbeddedFiles());
     if (!loaded.ok()) {
       std::cerr << "phare: embedded catalogs are invalid: " << loaded.status().ToString() << "\n";
       std::abort();

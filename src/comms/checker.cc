@@ -313,7 +313,7 @@ Result<Checker> Checker::Load(std::span<const DataFile> files, const Catalogs& c
 
 const Checker& Checker::Builtin() {
   static const Checker* builtin = [] {
-    auto loaded = Load(EmbeddedDataFiles(), Catalogs::Builtin());
+    auto loaded = Load(EmbeddedFiles(), Catalogs::Builtin());
     if (!loaded.ok()) {
       std::cerr << "phare: embedded checker rules are invalid: " << loaded.status().ToString()
                 << "\n";

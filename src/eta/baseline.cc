@@ -9,8 +9,7 @@
 
 namespace phare::eta {
 
-// Defined in the file CMake generates from data/eta/baseline-history.json.
-extern const std::string_view kEmbeddedBaseline;
+std::string_view EmbeddedFile(std::string_view name);  // data/eta, compiled in (base/embedded.h)
 
 namespace {
 
@@ -48,7 +47,7 @@ base::Result<PastIncident> ParseRecord(const boost::json::value& value, const st
 
 std::span<const PastIncident> BuiltinBaseline() {
   static const std::vector<PastIncident> records = [] {
-    auto parsed = ParseBaseline(kEmbeddedBaseline);
+    auto parsed = ParseBaseline(EmbeddedFile("baseline-history.json"));
     return parsed.ok() ? std::move(parsed).value() : std::vector<PastIncident>{};
   }();
   return records;

@@ -10,6 +10,12 @@
 #include "graph/site_generator.h"
 
 namespace phare::graph {
+
+std::string_view EmbeddedFile(std::string_view name);  // data/graph, compiled in
+
+std::string_view DemoTopologyJson() { return EmbeddedFile("topology.json"); }
+std::string_view DemoTimelineJsonl() { return EmbeddedFile("timeline.jsonl"); }
+
 namespace {
 
 using detail::Facts;

@@ -1,12 +1,11 @@
 #include "model/component.h"
 
-#include <array>
-#include <utility>
+#include "model/enum_names.h"
 
 namespace phare::model {
 namespace {
 
-constexpr std::array<std::pair<ComponentStatus, std::string_view>, 5> kNames{{
+constexpr Names<ComponentStatus, 5> kNames{{
     {ComponentStatus::kOperational, "operational"},
     {ComponentStatus::kDegradedPerformance, "degraded_performance"},
     {ComponentStatus::kPartialOutage, "partial_outage"},
@@ -16,18 +15,10 @@ constexpr std::array<std::pair<ComponentStatus, std::string_view>, 5> kNames{{
 
 }  // namespace
 
-std::string_view ToString(ComponentStatus status) {
-  for (const auto& [value, name] : kNames) {
-    if (value == status) return name;
-  }
-  return "operational";
-}
+std::string_view ToString(ComponentStatus status) { return NameOf(kNames, status); }
 
 std::optional<ComponentStatus> ParseComponentStatus(std::string_view text) {
-  for (const auto& [value, name] : kNames) {
-    if (name == text) return value;
-  }
-  return std::nullopt;
+  return ValueOf(kNames, text);
 }
 
 std::string_view ComponentStatusNames() {

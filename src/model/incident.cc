@@ -1,13 +1,9 @@
 #include "model/incident.h"
 
-#include <array>
-#include <utility>
+#include "model/enum_names.h"
 
 namespace phare::model {
 namespace {
-
-template <class E, size_t N>
-using Names = std::array<std::pair<E, std::string_view>, N>;
 
 constexpr Names<IncidentKind, 2> kKinds{{
     {IncidentKind::kIncident, "incident"},
@@ -35,34 +31,18 @@ constexpr Names<Audience, 2> kAudiences{{
     {Audience::kTechnical, "technical"},
 }};
 
-template <class E, size_t N>
-std::string_view Name(const Names<E, N>& names, E value) {
-  for (const auto& [v, name] : names) {
-    if (v == value) return name;
-  }
-  return names[0].second;
-}
-
-template <class E, size_t N>
-std::optional<E> Parse(const Names<E, N>& names, std::string_view text) {
-  for (const auto& [v, name] : names) {
-    if (name == text) return v;
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
-std::string_view ToString(IncidentKind kind) { return Name(kKinds, kind); }
-std::string_view ToString(Impact impact) { return Name(kImpacts, impact); }
-std::string_view ToString(IncidentStatus status) { return Name(kStatuses, status); }
-std::string_view ToString(Audience audience) { return Name(kAudiences, audience); }
-std::optional<IncidentKind> ParseIncidentKind(std::string_view t) { return Parse(kKinds, t); }
-std::optional<Impact> ParseImpact(std::string_view t) { return Parse(kImpacts, t); }
+std::string_view ToString(IncidentKind kind) { return NameOf(kKinds, kind); }
+std::string_view ToString(Impact impact) { return NameOf(kImpacts, impact); }
+std::string_view ToString(IncidentStatus status) { return NameOf(kStatuses, status); }
+std::string_view ToString(Audience audience) { return NameOf(kAudiences, audience); }
+std::optional<IncidentKind> ParseIncidentKind(std::string_view t) { return ValueOf(kKinds, t); }
+std::optional<Impact> ParseImpact(std::string_view t) { return ValueOf(kImpacts, t); }
 std::optional<IncidentStatus> ParseIncidentStatus(std::string_view t) {
-  return Parse(kStatuses, t);
+  return ValueOf(kStatuses, t);
 }
-std::optional<Audience> ParseAudience(std::string_view t) { return Parse(kAudiences, t); }
+std::optional<Audience> ParseAudience(std::string_view t) { return ValueOf(kAudiences, t); }
 
 std::string_view ImpactNames() { return "none, minor, major, critical"; }
 
@@ -100,6 +80,16 @@ Impact ImpactOf(ComponentStatus status) {
     default:
       return Impact::kNone;
   }
+}
+
+const std::string& BodyFor(const IncidentUpdate& u, Audience audience, std::string_view language,
+                           std::string_view default_language) {
+  for (std::string_view lang : {language, default_language}) {
+    for (const auto& b : u.bodies) {
+      if (b.audience == audience && b.language == lang && !b.body.empty()) return b.body;
+    }
+  }
+  return u.body;
 }
 
 }  // namespace phare::model

@@ -160,6 +160,11 @@ struct Incident {
   std::vector<ImpactCount> impact_counts;    // phare: total first; empty without node reports
 };
 
+// The body of `update` for `audience` in `language`, falling back to `default_language`,
+// then to Statuspage's `body` (which is in the page's default audience).
+const std::string& BodyFor(const IncidentUpdate& update, Audience audience,
+                           std::string_view language, std::string_view default_language);
+
 inline constexpr size_t kMaxIncidentNameBytes = 300;
 inline constexpr size_t kMaxBodyBytes = 64 * 1024;
 inline constexpr size_t kMaxComponentsPerIncident = 1000;

@@ -33,16 +33,6 @@ std::string Link(const std::string& lang, const std::string& label, const std::s
   return Say(lang, "mail.link", {{"label", label}, {"url", url}});
 }
 
-const std::string& BodyFor(const model::IncidentUpdate& u, model::Audience audience,
-                           std::string_view language, std::string_view default_language) {
-  for (std::string_view lang : {language, default_language}) {
-    for (const auto& b : u.bodies) {
-      if (b.audience == audience && b.language == lang && !b.body.empty()) return b.body;
-    }
-  }
-  return u.body;
-}
-
 std::string_view ImpactClass(const model::Incident& i) {
   if (i.kind == model::IncidentKind::kMaintenance && !i.impact_override) return "maintenance";
   return model::ToString(i.impact);
@@ -96,7 +86,7 @@ base::Result<Words> WordsFor(const UpdateContext& c, const VariantKey& key) {
   w.language = reader.language();
   w.status = reader.Say("status.incident." + std::string(model::ToString(c.update.status)));
   w.impact = reader.Say("ui.impact_label", {{"impact", std::string(ImpactClass(c.incident))}});
-  const std::string& body = BodyFor(c.update, key.audience, w.language, c.default_language);
+  const std::string& body = model::BodyFor(c.update, key.audience, w.language, c.default_language);
   w.body_markdown = reader.Text(body, c.update.display_at);
   auto text = comms::MarkdownToText(w.body_markdown, kTextWidth);
   w.body_text = text.ok() ? *text : w.body_markdown;

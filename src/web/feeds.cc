@@ -25,7 +25,7 @@ std::string Content(const PageView& v, const model::Incident& i) {
   std::string html;
   for (const auto& u : i.updates) {
     const std::string& body =
-        BodyFor(u, model::Audience::kGeneral, v.reading.language, v.default_language);
+        model::BodyFor(u, model::Audience::kGeneral, v.reading.language, v.default_language);
     html += "<p><small>" + v.When(u.display_at) + "</small><br><strong>" +
             StatusLabel(v.reader, u.status) + "</strong></p>" + v.reader.Html(body, u.display_at);
   }

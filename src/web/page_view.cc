@@ -33,9 +33,9 @@ Data PageView::UpdatesData(const model::Incident& i, size_t max_updates) const {
     item.set("iso", reader.times().zone().FormatRfc3339(u.display_at));
     item.set("when", When(u.display_at));
     const std::string& general =
-        BodyFor(u, model::Audience::kGeneral, reading.language, default_language);
+        model::BodyFor(u, model::Audience::kGeneral, reading.language, default_language);
     const std::string& technical =
-        BodyFor(u, model::Audience::kTechnical, reading.language, default_language);
+        model::BodyFor(u, model::Audience::kTechnical, reading.language, default_language);
     item.set("general_html", reader.Html(general, u.display_at));
     if (&technical != &general && technical != general && !technical.empty()) {
       item.set("technical_html", reader.Html(technical, u.display_at));

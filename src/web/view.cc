@@ -64,14 +64,4 @@ std::string Window(const comms::Reader& reader, base::Time from, base::Time unti
                                             {"to", reader.times().Format(until, from)}});
 }
 
-const std::string& BodyFor(const model::IncidentUpdate& u, model::Audience audience,
-                           std::string_view language, std::string_view default_language) {
-  for (std::string_view lang : {language, default_language}) {
-    for (const auto& b : u.bodies) {
-      if (b.audience == audience && b.language == lang && !b.body.empty()) return b.body;
-    }
-  }
-  return u.body;
-}
-
 }  // namespace phare::web

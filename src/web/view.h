@@ -28,9 +28,4 @@ std::string When(const comms::Reader& reader, base::Time t, base::Time now);
 // "Scheduled from ... to ..." in the reader's words.
 std::string Window(const comms::Reader& reader, base::Time from, base::Time until, base::Time now);
 
-// The body of `update` for `audience` in `language`, falling back to the page's default
-// language, then to Statuspage's `body` (which is in the page's default audience).
-const std::string& BodyFor(const model::IncidentUpdate& update, model::Audience audience,
-                           std::string_view language, std::string_view default_language);
-
 }  // namespace phare::web

@@ -15,7 +15,7 @@ namespace {
 const SyllableRules& RulesFor(const std::string& language) {
   static std::map<std::string, SyllableRules> cache;
   if (auto it = cache.find(language); it != cache.end()) return it->second;
-  for (const DataFile& file : EmbeddedDataFiles()) {
+  for (const DataFile& file : EmbeddedFiles()) {
     if (file.name != "checker/" + language + ".toml") continue;
     auto rules = ParseLanguageRules(file);
     EXPECT_TRUE(rules.ok()) << rules.status().ToString();
