@@ -26,6 +26,15 @@ const model::Component* FindComponent(const RenderContext& ctx, const std::strin
   return nullptr;
 }
 
+// The ids of the group's children, in display order.
+boost::json::array ChildIds(const RenderContext& ctx, const std::string& group_id) {
+  boost::json::array ids;
+  for (const auto& child : ctx.components) {
+    if (child.group_id && *child.group_id == group_id) ids.emplace_back(child.id);
+  }
+  return ids;
+}
+
 std::string_view ImpactName(const model::Incident& i) {
   // Statuspage reports scheduled maintenance with impact "maintenance" unless the
   // operator overrode it.
@@ -63,13 +72,7 @@ boost::json::object ComponentJson(const RenderContext& ctx, const model::Compone
   if (!c.product.empty() || !c.location.empty()) {
     o["phare"] = boost::json::object{{"product", c.product}, {"location", c.location}};
   }
-  if (c.group) {
-    boost::json::array children;
-    for (const auto& child : ctx.components) {
-      if (child.group_id && *child.group_id == c.id) children.emplace_back(child.id);
-    }
-    o["components"] = std::move(children);
-  }
+  if (c.group) o["components"] = ChildIds(ctx, c.id);
   return o;
 }
 
@@ -79,11 +82,7 @@ boost::json::object GroupJson(const RenderContext& ctx, const model::Component& 
   o["page_id"] = g.page_id;
   o["name"] = g.name;
   o["description"] = OptString(g.description);
-  boost::json::array children;
-  for (const auto& child : ctx.components) {
-    if (child.group_id && *child.group_id == g.id) children.emplace_back(child.id);
-  }
-  o["components"] = std::move(children);
+  o["components"] = ChildIds(ctx, g.id);
   o["position"] = g.position;
   o["created_at"] = Timestamp(ctx, g.created_at);
   o["updated_at"] = Timestamp(ctx, g.updated_at);

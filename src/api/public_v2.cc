@@ -11,18 +11,9 @@ namespace phare::api {
 namespace {
 
 using model::IncidentKind;
-using model::IncidentStatus;
 
-bool IsActiveMaintenance(const model::Incident& i) {
-  return i.kind == IncidentKind::kMaintenance &&
-         (i.status == IncidentStatus::kInProgress || i.status == IncidentStatus::kVerifying);
-}
-bool IsUpcomingMaintenance(const model::Incident& i) {
-  return i.kind == IncidentKind::kMaintenance && i.status == IncidentStatus::kScheduled;
-}
-bool IsUnresolvedIncident(const model::Incident& i) {
-  return i.kind == IncidentKind::kIncident && !model::IsClosed(i.status);
-}
+using model::IsActiveMaintenance;
+using model::IsUpcomingMaintenance;
 
 base::Time LatestUpdate(const service::PublicState& s) {
   base::Time latest = s.page.updated_at;
@@ -75,7 +66,7 @@ std::vector<std::pair<std::string, std::string>> RenderV2(const service::PublicS
   const boost::json::object page = PageJson(ctx, LatestUpdate(s));
   const auto status = StatusJson(model::ComputePageStatus(s.components, s.incidents));
   const auto components = ComponentsJson(ctx);
-  const auto unresolved = Incidents(ctx, s, IsUnresolvedIncident);
+  const auto unresolved = Incidents(ctx, s, model::IsOpenIncident);
   const auto active = Incidents(ctx, s, IsActiveMaintenance);
   const auto upcoming = Upcoming(ctx, s);
 

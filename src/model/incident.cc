@@ -92,4 +92,17 @@ const std::string& BodyFor(const IncidentUpdate& u, Audience audience, std::stri
   return u.body;
 }
 
+bool IsOpenIncident(const Incident& i) {
+  return i.kind == IncidentKind::kIncident && !IsClosed(i.status);
+}
+
+bool IsActiveMaintenance(const Incident& i) {
+  return i.kind == IncidentKind::kMaintenance &&
+         (i.status == IncidentStatus::kInProgress || i.status == IncidentStatus::kVerifying);
+}
+
+bool IsUpcomingMaintenance(const Incident& i) {
+  return i.kind == IncidentKind::kMaintenance && i.status == IncidentStatus::kScheduled;
+}
+
 }  // namespace phare::model

@@ -160,6 +160,13 @@ struct Incident {
   std::vector<ImpactCount> impact_counts;    // phare: total first; empty without node reports
 };
 
+// An incident (not maintenance) not yet resolved.
+bool IsOpenIncident(const Incident& incident);
+// Maintenance under way: in progress or verifying.
+bool IsActiveMaintenance(const Incident& incident);
+// Maintenance still to come: scheduled.
+bool IsUpcomingMaintenance(const Incident& incident);
+
 // The body of `update` for `audience` in `language`, falling back to `default_language`,
 // then to Statuspage's `body` (which is in the page's default audience).
 const std::string& BodyFor(const IncidentUpdate& update, Audience audience,

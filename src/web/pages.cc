@@ -13,18 +13,10 @@ namespace phare::web {
 namespace {
 
 using model::IncidentKind;
-using model::IncidentStatus;
 
-bool IsOpenIncident(const model::Incident& i) {
-  return i.kind == IncidentKind::kIncident && !model::IsClosed(i.status);
-}
-bool IsActiveMaintenance(const model::Incident& i) {
-  return i.kind == IncidentKind::kMaintenance &&
-         (i.status == IncidentStatus::kInProgress || i.status == IncidentStatus::kVerifying);
-}
-bool IsUpcomingMaintenance(const model::Incident& i) {
-  return i.kind == IncidentKind::kMaintenance && i.status == IncidentStatus::kScheduled;
-}
+using model::IsActiveMaintenance;
+using model::IsOpenIncident;
+using model::IsUpcomingMaintenance;
 
 Data Cards(const PageView& v, bool (*keep)(const model::Incident&), bool soonest_first = false) {
   std::vector<const model::Incident*> picked;
