@@ -39,7 +39,7 @@ base::Result<std::optional<notify::SmsGateway>> SmsFrom(const base::SmsConfig& c
 }
 
 // The incident as /api/v2/incidents.json shows it: what webhooks carry.
-notify::IncidentJsonFn IncidentJson(std::string default_language) {
+notify::IncidentJsonFn IncidentJson(const std::string& default_language) {
   return [default_language](const model::Page& page, const model::Incident& incident,
                             const std::vector<model::Component>& components) {
     auto zone = base::Zone::Find(page.time_zone);
@@ -91,6 +91,7 @@ base::Result<notify::PipelineOptions> PipelineOptionsFrom(const base::Config& co
   o.fanout_pause = std::chrono::milliseconds(n.fanout_pause_ms);
   o.fanout.default_language = config.comms.default_language;
   o.nice = n.nice;
+  o.sender_threads = static_cast<size_t>(n.sender_threads);
   return o;
 }
 

@@ -26,16 +26,16 @@ void LowerPriority(int nice) {
   }
 }
 
-class ThreadSender final : public Sender {
+class PoolSender final : public Sender {
  public:
-  explicit ThreadSender(SenderThread& thread) : thread_(thread) {}
+  explicit PoolSender(SenderPool& pool) : pool_(pool) {}
   base::Status Submit(std::vector<Request> requests) override {
-    return thread_.Submit(std::move(requests));
+    return pool_.Submit(std::move(requests));
   }
-  size_t outstanding() const override { return thread_.outstanding(); }
+  size_t outstanding() const override { return pool_.outstanding(); }
 
  private:
-  SenderThread& thread_;
+  SenderPool& pool_;
 };
 
 }  // namespace
@@ -110,18 +110,19 @@ struct Pipeline::State {
 
   void DispatchLoop() {
     LowerPriority(options.nice);  // the sender thread started below inherits it
-    auto sender_thread = SenderThread::Start(options.transport, clock, [this](auto& done) {
-      std::lock_guard lock(mu);
-      const bool first = outcomes.empty();
-      for (auto& o : done) outcomes.push_back(std::move(o));
-      // Wake the dispatcher when a batch starts (its timer) and when one is full.
-      if (first || outcomes.size() >= options.record_batch) dispatch_cv.notify_one();
-    });
-    if (!sender_thread.ok()) {
-      spdlog::error("notifications are not sent: {}", sender_thread.status().ToString());
+    auto pool =
+        SenderPool::Start(options.sender_threads, options.transport, clock, [this](auto& done) {
+          std::lock_guard lock(mu);
+          const bool first = outcomes.empty();
+          for (auto& o : done) outcomes.push_back(std::move(o));
+          // Wake the dispatcher when a batch starts (its timer) and when one is full.
+          if (first || outcomes.size() >= options.record_batch) dispatch_cv.notify_one();
+        });
+    if (!pool.ok()) {
+      spdlog::error("notifications are not sent: {}", pool.status().ToString());
       return;
     }
-    ThreadSender sender(**sender_thread);
+    PoolSender sender(**pool);
     for (;;) {
       Record();
       {
@@ -143,13 +144,13 @@ struct Pipeline::State {
     }
     // Drain: answers still coming are recorded for a while; the rest stays leased.
     const auto deadline = SteadyClock::now() + drain;
-    while ((*sender_thread)->outstanding() > 0 && SteadyClock::now() < deadline) {
+    while ((*pool)->outstanding() > 0 && SteadyClock::now() < deadline) {
       std::unique_lock lock(mu);
       dispatch_cv.wait_for(lock, std::chrono::milliseconds(50), [&] { return !outcomes.empty(); });
       lock.unlock();
       Record();
     }
-    sender_thread->reset();
+    pool->reset();
     Record();
   }
 };

@@ -1,7 +1,8 @@
 // The notification pipeline of one `phare serve`: a fan-out thread expanding jobs into
 // deliveries (fanout.h), and a dispatch thread leasing due deliveries, sending them
-// through a SenderThread (libcurl multi: pooled SMTP and HTTP connections, per-channel
-// and per-host limits) and recording outcomes in batches (dispatcher.h). Both threads
+// through `sender_threads` SenderThreads (libcurl multi: pooled SMTP and HTTP
+// connections, per-channel and per-host limits, split between them) and recording
+// outcomes in batches (dispatcher.h). Both threads
 // run at a lower CPU priority (`nice`) than the HTTP server, so the public page keeps its
 // pace while a million messages go out.
 //
@@ -29,6 +30,8 @@ struct PipelineOptions {
   // Who among customer-scoped subscribers an incident concerns (the inventory decides);
   // unset: all of them.
   CustomerMatchFn customer_match;
+  // Threads sending messages, each with its own connections (a share of the limits).
+  size_t sender_threads = 4;
   int nice = 10;                        // added to the threads' niceness (0: none)
   std::chrono::milliseconds poll{250};  // how often idle threads look for work
   // A pause after each fan-out batch, leaving the database to other writers (0: none).

@@ -1,5 +1,6 @@
 #include "notify/sender_thread.h"
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -81,5 +82,70 @@ base::Status SenderThread::Submit(std::vector<Request> requests) {
 }
 
 size_t SenderThread::outstanding() const { return state_->outstanding.load(); }
+
+namespace {
+
+// Part `index` of `total` split `parts` ways, at least 1.
+size_t Share(size_t total, size_t parts, size_t index) {
+  return std::max<size_t>(1, total / parts + (index < total % parts ? 1 : 0));
+}
+
+// "scheme://host:port" of a URL (all of it when it has no path).
+std::string_view Origin(std::string_view url) {
+  const size_t start = url.find("://");
+  if (start == std::string_view::npos) return url;
+  return url.substr(0, url.find('/', start + 3));
+}
+
+}  // namespace
+
+base::Result<std::unique_ptr<SenderPool>> SenderPool::Start(
+    size_t count, const TransportOptions& options, const base::Clock& clock,
+    const SenderThread::OutcomeHandler& done) {
+  count = std::max<size_t>(count, 1);
+  auto pool = std::unique_ptr<SenderPool>(new SenderPool());
+  pool->max_queued_ = options.max_queued;
+  pool->email_threads_ = std::clamp<size_t>(options.smtp_connections, 1, count);
+  for (size_t i = 0; i < count; ++i) {
+    TransportOptions share = options;
+    if (i < pool->email_threads_) {
+      share.smtp_connections = Share(options.smtp_connections, pool->email_threads_, i);
+    }
+    for (auto& limit : share.max_in_flight) limit = Share(limit, count, i);
+    PHARE_ASSIGN_OR_RETURN(auto thread, SenderThread::Start(std::move(share), clock, done));
+    pool->threads_.push_back(std::move(thread));
+  }
+  pool->split_.resize(count);
+  return pool;
+}
+
+SenderPool::~SenderPool() = default;
+
+base::Status SenderPool::Submit(std::vector<Request> requests) {
+  for (auto& part : split_) part.clear();
+  for (auto& request : requests) {
+    const size_t index = request.channel == Channel::kEmail
+                             ? next_email_++ % email_threads_
+                             : std::hash<std::string_view>()(Origin(request.url)) % threads_.size();
+    split_[index].push_back(std::move(request));
+  }
+  // All or nothing: outstanding counts only fall meanwhile (Submit has one caller at a
+  // time), so once every share fits, every Submit below succeeds.
+  for (size_t i = 0; i < threads_.size(); ++i) {
+    if (threads_[i]->outstanding() + split_[i].size() > max_queued_) {
+      return {base::Code::kResourceExhausted, "the notification sender is full"};
+    }
+  }
+  for (size_t i = 0; i < threads_.size(); ++i) {
+    PHARE_RETURN_IF_ERROR(threads_[i]->Submit(std::move(split_[i])));
+  }
+  return base::Status::Ok();
+}
+
+size_t SenderPool::outstanding() const {
+  size_t total = 0;
+  for (const auto& thread : threads_) total += thread->outstanding();
+  return total;
+}
 
 }  // namespace phare::notify

@@ -45,4 +45,42 @@ class SenderThread {
   std::unique_ptr<State> state_;
 };
 
+// Several SenderThreads, each with its own libcurl multi handle and a share of the
+// limits: one thread's event loop spends its time in system calls and wake-ups and tops
+// out well below what a local relay accepts. E-mail goes to the threads in turn, each
+// with its share of the relay's connections (never more than `smtp_connections` in
+// all); HTTP requests go by origin, so `max_per_host` holds on the one thread serving
+// an origin. Each thread gets its share of the per-channel limits (at least 1).
+//
+// Submit is all or nothing and must be called from one thread at a time; outstanding
+// may be called from any thread. Destroying the pool stops every thread at once (see
+// SenderThread).
+class SenderPool {
+ public:
+  // `count` threads (at least 1; only as many as there are relay connections take
+  // e-mail). Errors as Transport::Create.
+  static base::Result<std::unique_ptr<SenderPool>> Start(size_t count,
+                                                         const TransportOptions& options,
+                                                         const base::Clock& clock,
+                                                         const SenderThread::OutcomeHandler& done);
+  ~SenderPool();
+  SenderPool(const SenderPool&) = delete;
+  SenderPool& operator=(const SenderPool&) = delete;
+
+  // As SenderThread::Submit: ResourceExhausted (nothing queued) when a thread's share
+  // would take it past max_queued.
+  base::Status Submit(std::vector<Request> requests);
+  size_t outstanding() const;
+  size_t size() const { return threads_.size(); }
+
+ private:
+  SenderPool() = default;
+
+  std::vector<std::unique_ptr<SenderThread>> threads_;
+  size_t max_queued_ = 0;
+  size_t email_threads_ = 1;
+  size_t next_email_ = 0;
+  std::vector<std::vector<Request>> split_;
+};
+
 }  // namespace phare::notify

@@ -3,8 +3,12 @@
 #include <gtest/gtest.h>
 #include <boost/json/serialize.hpp>
 
+#include <condition_variable>
+#include <mutex>
+
 #include "base/json.h"
 #include "notify/email_message.h"
+#include "notify/sender_thread.h"
 #include "notify/transport.h"
 #include "support/smtp_sink.h"
 #include "support/temp_dir.h"
@@ -153,6 +157,45 @@ TEST(SmtpDelivery, ReusesConnectionsToTheRelay) {
   // Every connection phare opened ended with QUIT: at most 3 for 60 messages.
   EXPECT_GE(counters.quits, 1);
   EXPECT_LE(counters.quits, 3);
+}
+
+TEST(SmtpDelivery, SenderPoolSplitsTheRelayConnectionsBetweenItsThreads) {
+  auto sink = SmtpSink::Start("");
+  ASSERT_NE(sink, nullptr);
+  TransportOptions options;
+  options.smtp = ParseSmtpRelay(sink->url()).value();
+  options.smtp_connections = 2;
+  std::mutex mutex;
+  std::condition_variable done;
+  std::vector<Outcome> outcomes;  // guarded by mutex
+  auto pool = SenderPool::Start(4, options, base::SystemClock::Instance(),
+                                [&](std::vector<Outcome>& batch) {
+                                  std::lock_guard lock(mutex);
+                                  for (auto& o : batch) outcomes.push_back(std::move(o));
+                                  done.notify_all();
+                                });
+  ASSERT_TRUE(pool.ok()) << pool.status().ToString();
+  EXPECT_EQ((*pool)->size(), 4u);
+  const EmailContent content = FrenchContent();
+  constexpr size_t kMessages = 60;
+  std::vector<Request> requests;
+  for (size_t i = 0; i < kMessages; ++i) {
+    requests.push_back(MailRequest(i, EnvelopeFor(static_cast<int>(i)), content));
+  }
+  ASSERT_TRUE((*pool)->Submit(std::move(requests)).ok());
+  {
+    std::unique_lock lock(mutex);
+    ASSERT_TRUE(done.wait_for(lock, std::chrono::seconds(30),
+                              [&] { return outcomes.size() == kMessages; }));
+  }
+  for (const Outcome& o : outcomes) EXPECT_EQ(o.result, DeliveryResult::kDelivered) << o.reason;
+  EXPECT_EQ((*pool)->outstanding(), 0u);
+  pool->reset();  // closes the pooled connections with QUIT
+  const SmtpSink::Counters counters = sink->Stop();
+  EXPECT_EQ(counters.messages, static_cast<int>(kMessages));
+  // Four threads, yet no more connections than the relay was promised: two.
+  EXPECT_GE(counters.quits, 1);
+  EXPECT_LE(counters.quits, 2);
 }
 
 TEST(SmtpDelivery, RelayRepliesDecideRetryOrNot) {

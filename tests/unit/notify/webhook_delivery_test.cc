@@ -312,5 +312,50 @@ TEST(SenderThread, RefusesMoreThanItsQueueHolds) {
   EXPECT_EQ((*sender)->outstanding(), 0u);
 }
 
+TEST(SenderPool, KeepsEachOriginWithinItsLimitAcrossThreads) {
+  Fixture f;
+  ASSERT_NE(f.receiver, nullptr);
+  std::mutex mutex;
+  std::condition_variable done;
+  std::vector<Outcome> outcomes;  // guarded by mutex
+  TransportOptions options;
+  options.allow_private_targets = true;
+  options.max_per_host = 2;
+  auto pool = SenderPool::Start(4, options, base::SystemClock::Instance(),
+                                [&](std::vector<Outcome>& batch) {
+                                  std::lock_guard lock(mutex);
+                                  for (auto& o : batch) outcomes.push_back(std::move(o));
+                                  done.notify_all();
+                                });
+  ASSERT_TRUE(pool.ok());
+  constexpr size_t kCount = 24;
+  std::vector<Request> requests;
+  for (size_t i = 0; i < kCount; ++i) requests.push_back(f.Webhook(i, "p" + std::to_string(i)));
+  ASSERT_TRUE((*pool)->Submit(std::move(requests)).ok());
+  {
+    std::unique_lock lock(mutex);
+    ASSERT_TRUE(
+        done.wait_for(lock, std::chrono::seconds(30), [&] { return outcomes.size() == kCount; }));
+  }
+  for (const Outcome& o : outcomes) EXPECT_EQ(o.result, DeliveryResult::kDelivered) << o.reason;
+  std::set<int64_t> ports;
+  for (const auto& r : f.receiver->Requests()) {
+    EXPECT_LE(r.at("max_active").as_int64(), 2);  // one origin, one thread, its limit
+    ports.insert(r.at("client_port").as_int64());
+  }
+  EXPECT_LE(ports.size(), 2u);
+}
+
+TEST(SenderPool, RefusesABatchAThreadCannotHoldAndQueuesNoneOfIt) {
+  TransportOptions options;
+  options.max_queued = 3;
+  auto pool =
+      SenderPool::Start(2, options, base::SystemClock::Instance(), [](std::vector<Outcome>&) {});
+  ASSERT_TRUE(pool.ok());
+  std::vector<Request> requests(7);  // e-mail in turn: 4 for the first thread, 3 for the other
+  EXPECT_EQ((*pool)->Submit(std::move(requests)).code(), base::Code::kResourceExhausted);
+  EXPECT_EQ((*pool)->outstanding(), 0u);
+}
+
 }  // namespace
 }  // namespace phare::notify
