@@ -60,6 +60,11 @@ boost::json::object InventoryInfoJson(const model::InventoryInfo& info, const ba
 
 boost::json::object ImportReportJson(const service::ImportReport& r, const base::Zone& zone) {
   const auto& d = r.diff;
+  boost::json::array components;
+  for (const auto& c : r.components) {
+    components.emplace_back(
+        boost::json::object{{"id", c.component_id}, {"status", model::ToString(c.status)}});
+  }
   return {{"inventory", InventoryInfoJson(r.info, zone)},
           {"unchanged", r.unchanged},
           {"changes",
@@ -75,6 +80,7 @@ boost::json::object ImportReportJson(const service::ImportReport& r, const base:
             {"removed", Strings(d.removed_ids)},
             {"changed", Strings(d.changed_ids)}}},
           {"read", {{"lines", r.stats.lines}, {"bytes", r.stats.raw_bytes}}},
+          {"components", std::move(components)},
           {"warnings", Strings(r.warnings)}};
 }
 

@@ -106,6 +106,10 @@ int Import(const ImportFlags& f) {
               << " resources, " << report->info.customers << " customers; " << d.nodes_added
               << " added, " << d.nodes_removed << " removed, " << d.nodes_changed << " changed.\n";
   }
+  for (const auto& c : report->components) {
+    std::cerr << "Component " << c.component_id << " is now " << model::ToString(c.status)
+              << " (the open incidents' node reports over the new inventory).\n";
+  }
   for (const auto& w : report->warnings) std::cerr << "warning: " << w << "\n";
   return PrintJson(api::ImportReportJson(*report, PageZone(**rt)));
 }

@@ -191,6 +191,7 @@ base::Result<ImportReport> InventoryService::Put(
   report.warnings = VanishedReports(*current, *next);
   PHARE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) {
     PHARE_ASSIGN_OR_RETURN(info.id, tx.AddInventory(info, body));
+    PHARE_ASSIGN_OR_RETURN(report.components, ReapplyReports(tx, *current, next, info.created_at));
     return RecordAudit(tx, actor, info.created_at, "inventory.import", "inventory",
                        std::to_string(info.id), DiffJson(info, report.diff));
   }));

@@ -46,18 +46,22 @@ struct ImportRequest {
   graph::ProgressCallback progress;  // raw bytes read of the total
 };
 
+// A page-component status the graph gives after a change of node reports.
+struct ComponentStatusChange {
+  std::string component_id;
+  model::ComponentStatus status = model::ComponentStatus::kOperational;
+};
+
 struct ImportReport {
   model::InventoryInfo info;  // the current inventory afterwards
   bool unchanged = false;     // the same canonical form as the current one: nothing written
   graph::InventoryDiff diff;  // against the previous inventory (everything added if none)
   graph::ImportStats stats;
   std::vector<std::string> warnings;  // reported nodes of open incidents the new one lacks
-};
-
-// A page-component status the graph gives after a change of node reports.
-struct ComponentStatusChange {
-  std::string component_id;
-  model::ComponentStatus status = model::ComponentStatus::kOperational;
+  // Page components whose status the open incidents' reports give differently over the
+  // new inventory, set in the import's transaction (components under maintenance are
+  // left alone); the open incidents' impact counts are recomputed too.
+  std::vector<ComponentStatusChange> components;
 };
 
 // What a change of an incident's node reports means for the page's components.
@@ -208,6 +212,11 @@ class InventoryService {
   // `required` (else FailedPrecondition naming `field`).
   base::Result<std::shared_ptr<const graph::Propagation>> TxBaseline(store::Tx& tx, bool required,
                                                                      const std::string& field);
+  // Within the import's `tx`: re-applies the open incidents' reports over `next` (what
+  // ImportReport::components says), `previous` being the state before the import.
+  base::Result<std::vector<ComponentStatusChange>> ReapplyReports(
+      store::Tx& tx, const GraphState& previous,
+      const std::shared_ptr<const graph::Inventory>& next, base::Time now);
   void Install(std::shared_ptr<const GraphState> state);
   std::shared_ptr<const GraphState> Current() const;
 

@@ -9,6 +9,17 @@
 namespace phare::service {
 namespace {
 
+// The components whose two statuses differ, with the second.
+std::vector<ComponentStatusChange> Differences(
+    const std::map<std::string, std::pair<model::ComponentStatus, model::ComponentStatus>>&
+        by_component) {
+  std::vector<ComponentStatusChange> out;
+  for (const auto& [id, statuses] : by_component) {
+    if (statuses.first != statuses.second) out.push_back({id, statuses.second});
+  }
+  return out;
+}
+
 // Per page component, the worst status its inventory nodes have before and after;
 // those that differ are the changes.
 std::vector<ComponentStatusChange> StatusChanges(const graph::Propagation& before,
@@ -28,11 +39,7 @@ std::vector<ComponentStatusChange> StatusChanges(const graph::Propagation& befor
     was = std::max(was, graph::ComponentStatusOf(before, n, policy).status);
     now = std::max(now, graph::ComponentStatusOf(after, n, policy).status);
   }
-  std::vector<ComponentStatusChange> out;
-  for (const auto& [id, statuses] : by_component) {
-    if (statuses.first != statuses.second) out.push_back({id, statuses.second});
-  }
-  return out;
+  return Differences(by_component);
 }
 
 // Page components whose nodes are not operational in `state`.
@@ -163,6 +170,60 @@ base::Result<GraphOutcome> InventoryService::ApplyToIncident(
   PHARE_RETURN_IF_ERROR(tx.PutImpactCounts(incident.id, counts));
   incident.impact_counts = std::move(counts);
   return out;
+}
+
+base::Result<std::vector<ComponentStatusChange>> InventoryService::ReapplyReports(
+    store::Tx& tx, const GraphState& previous, const std::shared_ptr<const graph::Inventory>& next,
+    base::Time now) {
+  PHARE_ASSIGN_OR_RETURN(auto open, tx.ListOpenNodeReports());
+  if (open.empty() || !previous.has_inventory()) return std::vector<ComponentStatusChange>{};
+  PHARE_ASSIGN_OR_RETURN(auto components, tx.ListComponents());
+  PHARE_ASSIGN_OR_RETURN(auto links, tx.ListComponentNodes());
+  const graph::Propagation baseline(next);
+
+  // Each page component's status over the old inventory and over the new one, the same
+  // reports applied (those naming nodes the new one lacks no longer count).
+  using model::ComponentStatus;
+  std::map<std::string, std::pair<ComponentStatus, ComponentStatus>> by_component;
+  const auto worst = [&](const graph::Propagation& state, bool after) {
+    for (const auto& m : MapComponents(state.inventory(), components, links)) {
+      if (m.component_id.empty()) continue;
+      auto& pair = by_component
+                       .try_emplace(m.component_id, ComponentStatus::kOperational,
+                                    ComponentStatus::kOperational)
+                       .first->second;
+      auto& slot = after ? pair.second : pair.first;
+      const graph::NodeIndex n = *state.inventory().Find(m.node_id);
+      slot = std::max(slot, graph::ComponentStatusOf(state, n, policy_).status);
+    }
+  };
+  worst(*Combine(*previous.baseline, open), false);
+  worst(*Combine(baseline, open), true);
+  auto changes = Differences(by_component);
+  std::erase_if(changes, [&](const ComponentStatusChange& change) {
+    auto c = std::find_if(components.begin(), components.end(),
+                          [&](const auto& x) { return x.id == change.component_id; });
+    return c == components.end() || c->status == ComponentStatus::kUnderMaintenance ||
+           c->status == change.status;
+  });
+  for (const auto& change : changes) {
+    auto c = std::find_if(components.begin(), components.end(),
+                          [&](const auto& x) { return x.id == change.component_id; });
+    c->status = change.status;
+    c->updated_at = now;
+    PHARE_RETURN_IF_ERROR(tx.UpdateComponent(*c));
+  }
+
+  // The open incidents' counts, over the new inventory.
+  std::map<std::string, std::vector<model::NodeReport>> by_incident;
+  for (auto& r : open) by_incident[r.incident_id].push_back(std::move(r));
+  for (auto& [incident_id, reports] : by_incident) {
+    model::Incident incident;
+    incident.id = incident_id;
+    const IncidentGraph g = BuildIncidentGraph(baseline, incident, std::move(reports));
+    PHARE_RETURN_IF_ERROR(tx.PutImpactCounts(incident_id, ImpactCounts(*g.current, *g.hit)));
+  }
+  return changes;
 }
 
 base::Result<std::shared_ptr<const graph::Propagation>> InventoryService::TxBaseline(

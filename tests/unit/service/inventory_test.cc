@@ -206,6 +206,52 @@ TEST_F(InventoryTest, ClosingAnIncidentDropsItsReportsOnly) {
   EXPECT_EQ(StatusOf(ded_), ComponentStatus::kOperational);
 }
 
+TEST_F(InventoryTest, AReimportReappliesTheOpenIncidentsReports) {
+  SetUpSmall();
+  auto i = Declare({Node("rack-1")});
+  ASSERT_TRUE(i.ok()) << i.status().ToString();
+  ASSERT_EQ(StatusOf(ded_), ComponentStatus::kMajorOutage);
+  ASSERT_EQ(i->impact_counts.front().down, 2);
+
+  // The dedicated servers turn out to live in rack 2: rack 1 going down hits nobody.
+  std::string moved(kSmallInventory);
+  for (const char* server : {R"("on":"srv-1"})", R"("on":"srv-2"})"}) {
+    const size_t at = moved.find(server);
+    ASSERT_NE(at, std::string::npos);
+    moved.replace(at, std::string_view(server).size(), R"("on":"srv-3"})");
+  }
+  clock_.Advance(minutes(1));
+  auto report = Import(moved);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  ASSERT_EQ(report->components.size(), 1u);
+  EXPECT_EQ(report->components[0].component_id, ded_);
+  EXPECT_EQ(report->components[0].status, ComponentStatus::kOperational);
+  EXPECT_EQ(StatusOf(ded_), ComponentStatus::kOperational);
+  EXPECT_EQ(StatusOf(vps_), ComponentStatus::kOperational);
+  auto stored = incidents_->Get(i->id);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->impact_counts.front().down, 0);
+
+  // And back: the same report takes them down again.
+  report = Import(kSmallInventory);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  ASSERT_EQ(report->components.size(), 1u);
+  EXPECT_EQ(report->components[0].status, ComponentStatus::kMajorOutage);
+  EXPECT_EQ(StatusOf(ded_), ComponentStatus::kMajorOutage);
+  stored = incidents_->Get(i->id);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->impact_counts.front().down, 2);
+
+  // Without open reports a re-import leaves every status alone.
+  IncidentInput resolve;
+  resolve.status = model::IncidentStatus::kResolved;
+  resolve.body = "Fixed.";
+  ASSERT_TRUE(incidents_->Update(actor_, i->id, resolve).ok());
+  report = Import(moved);
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->components.empty());
+}
+
 TEST_F(InventoryTest, AnotherProcessSeesTheSameState) {
   SetUpSmall();
   auto i = Declare({Node("rack-2")});
