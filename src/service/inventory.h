@@ -17,11 +17,13 @@
 // FailedPrecondition when no inventory was imported yet.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -228,6 +230,11 @@ class InventoryService {
   // An inventory just imported, so that the rebuild after the import need not parse
   // the stored copy again. GUARDED_BY(refresh_mu_).
   std::pair<int64_t, std::shared_ptr<const graph::Inventory>> imported_;
+  // Single points of failure take a second or two at a million resources: results are
+  // kept per query for the state they were computed on, and computed one at a time.
+  std::mutex spof_mu_;
+  std::weak_ptr<const GraphState> spof_state_;                               // GUARDED_BY
+  std::map<std::tuple<uint32_t, uint32_t, bool>, SpofResult> spof_results_;  // (spof_mu_)
 };
 
 // Page-component mapping of every component node of `inventory`.

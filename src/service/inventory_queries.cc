@@ -94,6 +94,15 @@ base::Result<SpofResult> InventoryService::Spof(const SpofQuery& query) {
   graph::SpofOptions options;
   options.threshold = query.threshold;
   options.limit = std::clamp<uint32_t>(query.limit, 1, 1000);
+  std::lock_guard lock(spof_mu_);
+  if (spof_state_.lock() != state) {
+    spof_results_.clear();
+    spof_state_ = state;
+  }
+  const auto key = std::make_tuple(options.threshold, options.limit, query.live);
+  if (auto hit = spof_results_.find(key); hit != spof_results_.end()) return hit->second;
+  constexpr size_t kKeptResults = 32;
+  if (spof_results_.size() >= kKeptResults) spof_results_.clear();
   const graph::SpofReport report =
       graph::FindSinglePointsOfFailure(query.live ? *state->combined : *state->baseline, options);
   SpofResult out;
@@ -104,6 +113,7 @@ base::Result<SpofResult> InventoryService::Spof(const SpofQuery& query) {
   out.nodes_evaluated = report.nodes_evaluated;
   for (const auto& p : report.hard) out.hard.push_back(Entry(*state->inventory, p));
   for (const auto& p : report.hidden) out.hidden.push_back(Entry(*state->inventory, p));
+  spof_results_.emplace(key, out);
   return out;
 }
 

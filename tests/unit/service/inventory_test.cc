@@ -321,6 +321,51 @@ TEST_F(InventoryTest, SinglePointsOfFailureFindTheSharedBreaker) {
   for (const auto& e : spof->hard) EXPECT_GT(e.resources_down, 1u);
 }
 
+TEST_F(InventoryTest, SinglePointsOfFailureFollowReportsAndReimports) {
+  SetUpSmall();
+  const auto hard_ids = [&](const SpofQuery& q) {
+    auto spof = inventory_->Spof(q);
+    EXPECT_TRUE(spof.ok()) << spof.status().ToString();
+    std::vector<std::string> ids;
+    if (spof.ok()) {
+      for (const auto& e : spof->hard) ids.push_back(e.id);
+    }
+    return ids;
+  };
+  const auto hidden_ids = [&](const SpofQuery& q) {
+    auto spof = inventory_->Spof(q);
+    std::vector<std::string> ids;
+    if (spof.ok()) {
+      for (const auto& e : spof->hidden) ids.push_back(e.id);
+    }
+    return ids;
+  };
+  SpofQuery live;
+  live.threshold = 1;
+  live.live = true;
+  const auto has = [](const std::vector<std::string>& ids, const char* id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  };
+  EXPECT_FALSE(has(hard_ids(live), "breaker"));  // the generator still covers it
+  EXPECT_FALSE(has(hard_ids(live), "breaker"));  // asked again: the same answer
+  // With the generator down, the breaker alone takes everything down.
+  ASSERT_TRUE(Declare({Node("gen")}).ok());
+  EXPECT_TRUE(has(hard_ids(live), "breaker"));
+
+  // A corrected inventory: the second feed does not go through the breaker.
+  SpofQuery design;
+  design.threshold = 1;
+  ASSERT_TRUE(has(hidden_ids(design), "breaker"));
+  std::string fixed(kSmallInventory);
+  const std::string shared = R"({"id":"feed-2","kind":"power_feed","on":"breaker"})";
+  const size_t at = fixed.find(shared);
+  ASSERT_NE(at, std::string::npos);
+  fixed.replace(at, shared.size(), R"({"id":"feed-2","kind":"power_feed","site":"sbg"})");
+  ASSERT_TRUE(Import(fixed).ok());
+  EXPECT_FALSE(has(hidden_ids(design), "breaker"));
+  EXPECT_FALSE(has(hard_ids(live), "breaker"));
+}
+
 TEST_F(InventoryTest, ComponentNodesMapByNameOrByLink) {
   SetUpSmall();
   const std::string cloud = MakeComponent("Virtual servers");
