@@ -30,8 +30,9 @@ http::Response NotFound(bool json) {
   return Private(std::move(r));
 }
 
-http::Response Serve(service::Context& ctx, service::InventoryService& inventory,
-                     const std::string& token, bool json) {
+http::Response Serve(service::Context& ctx, service::InventoryService& inventory, const Site& site,
+                     const http::Request& req, bool json) {
+  const std::string& token = req.params[0];
   auto view = service::MyServicesByToken(ctx, inventory, token);
   if (!view.ok()) {
     if (view.status().code() == base::Code::kNotFound) return NotFound(json);
@@ -42,7 +43,8 @@ http::Response Serve(service::Context& ctx, service::InventoryService& inventory
     r.body = api::MyServicesJson(*view);
   } else {
     r.content_type = "text/html; charset=utf-8";
-    r.body = web::RenderMyServices(*view, "/my/" + token + std::string(kJsonSuffix));
+    r.body = web::RenderMyServices(*view, "/my/" + token + std::string(kJsonSuffix),
+                                   site.ReadingOf(req, view->page.time_zone));
   }
   return Private(std::move(r));
 }
@@ -62,16 +64,17 @@ base::Status LoadInventory(service::InventoryService& inventory) {
 }
 
 void RegisterMyServicesRoutes(http::Router& router, service::Context& ctx,
-                              service::InventoryService& inventory) {
+                              service::InventoryService& inventory, const Site& site) {
   router.Add(http::Method::kGet, "/my/{}",
-             [&ctx, &inventory](http::Request& req) {
-               return Serve(ctx, inventory, req.params[0], false);
+             [&ctx, &inventory, &site](http::Request& req) {
+               return Serve(ctx, inventory, site, req, false);
              },
              {true, "/my/{}"});
-  router.Add(
-      http::Method::kGet, "/my/{}" + std::string(kJsonSuffix),
-      [&ctx, &inventory](http::Request& req) { return Serve(ctx, inventory, req.params[0], true); },
-      {true, "/my/{}/summary.json"});
+  router.Add(http::Method::kGet, "/my/{}" + std::string(kJsonSuffix),
+             [&ctx, &inventory, &site](http::Request& req) {
+               return Serve(ctx, inventory, site, req, true);
+             },
+             {true, "/my/{}/summary.json"});
 }
 
 }  // namespace phare::app

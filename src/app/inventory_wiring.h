@@ -6,6 +6,7 @@
 // for an unknown or revoked link, and are sent with Cache-Control: private, no-store.
 #pragma once
 
+#include "app/site.h"
 #include "http/router.h"
 #include "service/context.h"
 #include "service/inventory.h"
@@ -15,8 +16,9 @@ namespace phare::app {
 // Loads the stored inventory and builds the graph state; logs what it took.
 base::Status LoadInventory(service::InventoryService& inventory);
 
-// `ctx` and `inventory` must outlive the router.
+// `ctx`, `inventory` and `site` (which picks each reader's language and zone, as on
+// the public pages) must outlive the router.
 void RegisterMyServicesRoutes(http::Router& router, service::Context& ctx,
-                              service::InventoryService& inventory);
+                              service::InventoryService& inventory, const Site& site);
 
 }  // namespace phare::app

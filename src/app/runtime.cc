@@ -111,7 +111,8 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   api::AdminDeps admin{*ctx_, *components_, *incidents_};
   api::RegisterAdminRoutes(router, admin);
   api::RegisterInventoryRoutes(router, admin, *inventory_, config_.inventory.max_upload_bytes);
-  RegisterMyServicesRoutes(router, *ctx_, *inventory_);
+  Site site(publisher, ctx_->policies.default_language);
+  RegisterMyServicesRoutes(router, *ctx_, *inventory_, site);
   PHARE_ASSIGN_OR_RETURN(auto notifications, Notifications::Start(config_, *ctx_, page_));
   notifications->Install(router, admin, publisher, ctx_->policies.default_language);
   http::Server server(ServerOptionsFrom(config_, listen), router, cache, http_metrics);
@@ -120,7 +121,6 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
     route.metric_id = http_metrics.RegisterRoute(std::string(http::ToString(route.method)) + " " +
                                                  route.options.name);
   }
-  Site site(publisher, ctx_->policies.default_language);
   site.Install(server, router);
   http_metrics.Export(registry);
   publisher.Export(registry);

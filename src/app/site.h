@@ -24,9 +24,10 @@ class Site {
 
   // The resource key for `req` (exposed for tests).
   std::string Key(const http::Request& req) const;
+  // The language and zone `req` asks for, `page_zone` being the page's.
+  web::Reading ReadingOf(const http::Request& req, const std::string& page_zone) const;
 
  private:
-  web::Reading ReadingOf(const http::Request& req, const std::string& page_zone) const;
   http::Response NotFound(http::Request& req) const;
   http::Response Preferences(http::Request& req) const;
 

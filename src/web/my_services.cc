@@ -7,15 +7,27 @@
 namespace phare::web {
 namespace {
 
-std::string_view StateLabel(const service::MyResource& r) {
-  if (r.restored) return "Back in service";
-  if (r.state == "down") return "Down";
-  if (r.state == "degraded") return "Degraded";
-  if (r.state == "at_risk") return "Working, without redundancy";
-  return "Working";
+// The page's words and times for one reader.
+class Words {
+ public:
+  Words(comms::Reader reader, base::Time now) : reader_(std::move(reader)), now_(now) {}
+  std::string Say(std::string_view key, const comms::MessageArgs& args = {}) const {
+    return reader_.Say("ui." + std::string(key), args);
+  }
+  std::string When(base::Time t) const { return reader_.times().Format(t, now_); }
+  std::string Zone() const { return reader_.times().ZoneLabel(now_); }
+  std::string Status(model::IncidentStatus s) const { return StatusLabel(reader_, s); }
+
+ private:
+  comms::Reader reader_;
+  base::Time now_;
+};
+
+std::string StateLabel(const Words& words, const service::MyResource& r) {
+  return words.Say("my_state", {{"state", r.restored ? std::string("restored") : r.state}});
 }
 
-Data ResourcesData(const std::vector<service::MyResource>& resources) {
+Data ResourcesData(const Words& words, const std::vector<service::MyResource>& resources) {
   Data list{Data::type::list};
   for (const auto& r : resources) {
     Data item;
@@ -23,91 +35,85 @@ Data ResourcesData(const std::vector<service::MyResource>& resources) {
     item.set("product", r.product);
     item.set("site", r.site);
     item.set("state", r.restored ? std::string("up") : r.state);
-    item.set("state_label", std::string(StateLabel(r)));
+    item.set("state_label", StateLabel(words, r));
     list.push_back(item);
   }
   return list;
 }
 
-// Times for the page's readers (the page is in English, like its template).
-class Times {
- public:
-  Times(const base::Zone& zone, base::Time now) : now_(now) {
-    if (auto reader = comms::Reader::Create("en", zone); reader.ok()) {
-      reader_.emplace(std::move(reader).value());
-    }
-  }
-  std::string When(base::Time t) const {
-    return reader_ ? reader_->times().Format(t, now_) : base::FormatUtc(t);
-  }
-  std::string Zone() const { return reader_ ? reader_->times().ZoneLabel(now_) : "UTC"; }
-  std::string Status(model::IncidentStatus s) const {
-    return reader_ ? StatusLabel(*reader_, s) : std::string(model::ToString(s));
-  }
-
- private:
-  std::optional<comms::Reader> reader_;
-  base::Time now_;
-};
-
-Data IncidentData(const service::MyServices& v, const Times& times, const service::MyIncident& i) {
+Data IncidentData(const service::MyServices& v, const Words& words, const service::MyIncident& i) {
   Data d;
   d.set("id", i.id);
   d.set("name", i.name);
   d.set("link", v.page.url + "/incidents/" + i.id);
-  d.set("status_label", times.Status(i.status));
-  d.set("started", times.When(i.started_at));
+  d.set("status_since", words.Say("my_status_since", {{"status", words.Status(i.status)},
+                                                      {"time", words.When(i.started_at)}}));
+  d.set("has_estimate", i.estimate.has_value());
   if (i.estimate) {
-    Data e;
-    e.set("p10", times.When(i.estimate->p10));
-    e.set("p50", times.When(i.estimate->p50));
-    e.set("p90", times.When(i.estimate->p90));
-    d.set("estimate", e);
-  } else {
-    d.set("estimate", false);
+    d.set("estimate", words.Say("my_expected", {{"p10", words.When(i.estimate->p10)},
+                                                {"p50", words.When(i.estimate->p50)},
+                                                {"p90", words.When(i.estimate->p90)}}));
   }
-  const size_t hit = i.resources.size();
-  d.set("affected_text", std::to_string(hit) +
-                             (hit == 1 ? " of your services is" : " of your services are") +
-                             " affected; " + std::to_string(i.restored) + " back in service.");
-  d.set("resources", ResourcesData(i.resources));
+  d.set("affected_text",
+        words.Say("my_affected", {{"hit", static_cast<int64_t>(i.resources.size())},
+                                  {"restored", static_cast<int64_t>(i.restored)}}));
+  d.set("resources", ResourcesData(words, i.resources));
   return d;
 }
 
-std::string Summary(const service::MyServices& v) {
-  if (v.incidents.empty()) return "Your services are not affected by any current incident.";
-  size_t down = 0;
+std::string Summary(const Words& words, const service::MyServices& v) {
+  if (v.incidents.empty()) return words.Say("my_none");
+  int64_t down = 0;
   for (const auto& i : v.incidents) {
     for (const auto& r : i.resources) down += !r.restored && r.state != "at_risk";
   }
-  if (down == 0) return "An incident touched your services; they are working again.";
-  return std::to_string(down) + (down == 1 ? " of your services is" : " of your services are") +
-         " affected by a current incident. We are on it.";
+  if (down == 0) return words.Say("my_recovered");
+  return words.Say("my_hit", {{"count", down}});
+}
+
+// The fixed labels of the page.
+Data Labels(const Words& words) {
+  Data l;
+  for (const char* key : {"no_estimate", "all", "empty", "machine", "public"}) {
+    l.set(key, words.Say(std::string("my_") + key));
+  }
+  for (const char* column : {"yours", "service", "product", "site", "state"}) {
+    l.set(column, words.Say(std::string("my_column_") + column));
+  }
+  return l;
 }
 
 }  // namespace
 
-std::string RenderMyServices(const service::MyServices& v, std::string_view json_path) {
-  auto found = base::Zone::Find(v.page.time_zone);
-  const Times times(found.ok() ? *found : base::Zone::Utc(), v.generated_at);
+std::string RenderMyServices(const service::MyServices& v, std::string_view json_path,
+                             const Reading& reading) {
+  auto zone = base::Zone::Find(reading.zone);
+  if (!zone.ok()) zone = base::Zone::Find(v.page.time_zone);
+  const base::Zone shown = zone.ok() ? *zone : base::Zone::Utc();
+  auto reader = comms::Reader::Create(reading.language, shown);  // the default if not shipped
+  if (!reader.ok()) return RenderMyServicesNotFound();  // ICU cannot set up: a broken build
+  const std::string language = reader->language();
+  const Words words(std::move(reader).value(), v.generated_at);
   Data d;
-  d.set("title", v.page.name + ": your services");
-  d.set("page_name", v.page.name);
+  d.set("lang", language);
+  d.set("title", words.Say("my_title", {{"page", v.page.name}}));
+  d.set("private_text", words.Say("my_private", {{"customer", v.customer_id}}));
   d.set("page_url", v.page.url);
-  d.set("customer", v.customer_id);
-  d.set("summary", Summary(v));
+  d.set("summary", Summary(words, v));
   d.set("hit", !v.incidents.empty());
   Data incidents{Data::type::list};
-  for (const auto& i : v.incidents) incidents.push_back(IncidentData(v, times, i));
+  for (const auto& i : v.incidents) incidents.push_back(IncidentData(v, words, i));
   d.set("incidents", incidents);
   d.set("has_resources", !v.resources.empty());
-  d.set("resources", ResourcesData(v.resources));
+  d.set("resources", ResourcesData(words, v.resources));
   d.set("truncated", v.truncated);
-  d.set("shown", std::to_string(v.resources.size()));
-  d.set("total", std::to_string(v.resources_total));
-  d.set("zone_name", times.Zone());
-  d.set("generated_at", times.When(v.generated_at));
+  d.set("truncated_text",
+        words.Say("my_truncated", {{"shown", static_cast<int64_t>(v.resources.size())},
+                                   {"total", static_cast<int64_t>(v.resources_total)}}));
+  d.set("footer",
+        words.Say("my_footer", {{"zone", words.Zone()}, {"time", words.When(v.generated_at)}}));
   d.set("json_link", std::string(json_path));
+  d.set("l", Labels(words));
   return RenderTemplate("my_services.mustache", d);
 }
 

@@ -79,6 +79,23 @@ class MyServicesTest(unittest.TestCase):
         self.assertIn("ded-1", page.text())
         self.assertNotIn("Rack 1 lost power", self.server.get(self.links["cust-c"]).text())
 
+    def test_in_the_readers_language_and_zone(self):
+        link = self.links["cust-a"]
+        english = self.server.get(link).text()
+        self.assertIn('<html lang="en">', english)
+        self.assertIn("affected by a current incident", english)
+        for headers, path in (({"Accept-Language": "fr-CA, fr;q=0.9"}, link),
+                              (None, link + "?lang=fr"),
+                              ({"Cookie": "phare_lang=fr"}, link)):
+            with self.subTest(headers=headers, path=path):
+                page = self.server.get(path, headers=headers)
+                self.assertEqual(page.status, 200)
+                self.assertIn('<html lang="fr">', page.text())
+                self.assertIn("par un incident en cours", page.text())
+                self.assertIn("ded-1", page.text())
+        toronto = self.server.get(link + "?tz=America/Toronto").text()
+        self.assertRegex(toronto, r"Times are shown in [^.]*(Eastern|Toronto|E[SD]T)")
+
     def test_private_and_never_cached_by_others(self):
         for path in (self.links["cust-a"], self.links["cust-a"] + "/summary.json"):
             r = self.server.get(path)

@@ -5,6 +5,8 @@
 namespace phare::web {
 namespace {
 
+const Reading kParis{"en", "Europe/Paris"};
+
 service::MyServices View() {
   service::MyServices v;
   v.customer_id = "cust-00042";
@@ -30,7 +32,7 @@ service::MyServices View() {
 }
 
 TEST(MyServicesPage, ShowsTheIncidentItsEstimateAndTheCustomersServices) {
-  const std::string html = RenderMyServices(View(), "/my/TOKEN/summary.json");
+  const std::string html = RenderMyServices(View(), "/my/TOKEN/summary.json", kParis);
   EXPECT_NE(html.find("Strasbourg: power outage"), std::string::npos);
   EXPECT_NE(html.find("https://status.example/incidents/abc123def456"), std::string::npos);
   EXPECT_NE(html.find("Expected back around 12:00 PM CET (most likely between 10:00 AM CET and "
@@ -48,9 +50,28 @@ TEST(MyServicesPage, ShowsTheIncidentItsEstimateAndTheCustomersServices) {
 TEST(MyServicesPage, SaysSoWhenNothingIsAffected) {
   auto v = View();
   v.incidents.clear();
-  const std::string html = RenderMyServices(v, "/my/T/summary.json");
+  const std::string html = RenderMyServices(v, "/my/T/summary.json", kParis);
   EXPECT_NE(html.find("not affected by any current incident"), std::string::npos);
   EXPECT_EQ(html.find("Expected back"), std::string::npos);
+}
+
+TEST(MyServicesPage, SpeaksTheReadersLanguageAndZone) {
+  const std::string fr = RenderMyServices(View(), "/my/T/summary.json", {"fr", "Europe/Paris"});
+  EXPECT_NE(fr.find("<html lang=\"fr\">"), std::string::npos);
+  EXPECT_NE(fr.find("1 de vos services est touché par un incident en cours"), std::string::npos)
+      << fr;
+  EXPECT_NE(fr.find("Retour prévu vers 12:00"), std::string::npos) << fr;
+  EXPECT_NE(fr.find("En panne"), std::string::npos);
+  EXPECT_EQ(fr.find("Expected back"), std::string::npos);
+
+  const std::string toronto =
+      RenderMyServices(View(), "/my/T/summary.json", {"en", "America/Toronto"});
+  EXPECT_NE(toronto.find("Expected back around 6:00 AM EST"), std::string::npos) << toronto;
+
+  // An unknown language falls back to English, an unknown zone to the page's.
+  const std::string fallback = RenderMyServices(View(), "/my/T/summary.json", {"xx", "Mars/Base"});
+  EXPECT_NE(fallback.find("<html lang=\"en\">"), std::string::npos);
+  EXPECT_NE(fallback.find("Expected back around 12:00 PM CET"), std::string::npos) << fallback;
 }
 
 TEST(MyServicesPage, NotFoundRevealsNothing) {
