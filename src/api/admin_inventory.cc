@@ -26,6 +26,7 @@ http::Response Import(AdminCall& call, service::InventoryService& inventory) {
                          "inventory uploads may be gzip-compressed, not '" + encoding + "'");
   }
   service::ImportRequest request;
+  request.path = std::string(call.req.body_file);  // the route spools its body
   request.bytes = call.req.body;
   request.source_name = "request body";
   const std::string type = MediaType(call.req.Header("Content-Type"));
@@ -90,7 +91,10 @@ void RegisterInventoryRoutes(http::Router& router, AdminDeps& deps,
   router.Add(Method::kPut, base,
              Admin(deps, Scope::kAdmin, Body::kNone,
                    [&inventory](AdminCall& call) { return Import(call, inventory); }),
-             {true, base, static_cast<size_t>(max_upload_bytes)});
+             {.blocking = true,
+              .name = base,
+              .max_body_bytes = static_cast<size_t>(max_upload_bytes),
+              .spool_body = true});
   router.Add(Method::kGet, base,
              Admin(deps, Scope::kRead, Body::kNone,
                    [&inventory](AdminCall& call) {

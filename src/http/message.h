@@ -31,6 +31,9 @@ struct Request {
   std::string_view path;    // without the query: "/api/v2/summary.json"
   std::string_view query;   // after '?', not decoded
   std::string_view body;
+  // With RouteOptions::spool_body: the temporary file holding the body, removed once the
+  // handler returns.
+  std::string_view body_file;
   std::string_view remote_address;
   const HeaderView* headers = nullptr;
   std::vector<std::string> params;  // path parameters captured by the router, decoded

@@ -23,6 +23,9 @@ struct RouteOptions {
   std::string name;
   // Largest request body accepted on this route; 0: the server's max_body_bytes.
   size_t max_body_bytes = 0;
+  // The body goes to a temporary file (Request::body_file), not to memory: for large
+  // uploads. Request::body is then empty.
+  bool spool_body = false;
 };
 
 struct Route {

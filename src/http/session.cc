@@ -7,6 +7,10 @@
 // when the socket has room, without a round trip through the event loop: one send,
 // or for large bodies one sendfile from the thread's ResponseFile (see wire.h).
 #include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
 
 #include "http/problem.h"
 #include "http/server_impl.h"
@@ -34,16 +38,41 @@ size_t LargestBodyLimit(const Router& router, size_t server_limit) {
   return out;
 }
 
-// The body limit of the route a request goes to, else `fallback`.
-size_t BodyLimit(const Router& router, const Parser& parser, size_t fallback) {
+// The route a request whose header `parser` holds goes to, if any.
+const Route* RouteOf(const Router& router, const Parser& parser) {
   const auto& msg = parser.get();
   std::string_view target(msg.target().data(), msg.target().size());
   target = target.substr(0, target.find('?'));
-  const auto match =
-      router.Find(ParseMethod({msg.method_string().data(), msg.method_string().size()}), target);
-  if (!match.route || match.route->options.max_body_bytes == 0) return fallback;
-  return match.route->options.max_body_bytes;
+  return router.Find(ParseMethod({msg.method_string().data(), msg.method_string().size()}), target)
+      .route;
 }
+
+// A temporary file for a spooled request body, removed with this object.
+class SpoolFile {
+ public:
+  SpoolFile() = default;
+  SpoolFile(const SpoolFile&) = delete;
+  SpoolFile& operator=(const SpoolFile&) = delete;
+  ~SpoolFile() {
+    if (!path_.empty()) ::unlink(path_.c_str());
+  }
+  // Creates an empty file in the temporary directory ($TMPDIR, else /tmp).
+  ErrorCode Create() {
+    std::error_code fs_ec;
+    auto dir = std::filesystem::temp_directory_path(fs_ec);
+    if (fs_ec) dir = "/tmp";
+    std::string name = (dir / "phare-upload-XXXXXX").string();
+    const int fd = ::mkstemp(name.data());
+    if (fd < 0) return {errno, boost::system::generic_category()};
+    ::close(fd);
+    path_ = std::move(name);
+    return {};
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
 
 }  // namespace
 
@@ -95,8 +124,10 @@ asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handl
     ErrorCode ec = head.ec;
     handle.idle = false;
     size_t body_limit = options.max_body_bytes;
+    const Route* route = nullptr;
     if (!ec && !parser.is_done()) {
-      body_limit = BodyLimit(router, parser, body_limit);
+      route = RouteOf(router, parser);
+      if (route && route->options.max_body_bytes) body_limit = route->options.max_body_bytes;
       if (parser.content_length() && *parser.content_length() > body_limit) {
         ec = bhttp::error::body_limit;
       } else {
@@ -110,6 +141,29 @@ asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handl
         std::tie(ec, std::ignore) =
             co_await bhttp::async_write(stream, cont, asio::as_tuple(asio::use_awaitable));
       }
+    }
+    // Large uploads go to a file as they arrive (the route asks), the rest to memory.
+    std::optional<SpoolParser> spool;
+    SpoolFile spool_file;
+    ErrorCode spool_error;
+    if (!ec && !parser.is_done() && route && route->options.spool_body) {
+      spool_error = spool_file.Create();
+      if (!spool_error) {
+        spool.emplace(std::move(parser));
+        spool->body_limit(body_limit);
+        spool->get().body().open(spool_file.path().c_str(), beast::file_mode::write, spool_error);
+      }
+      if (!spool_error) {
+        SpoolFeed body(*spool, buffer, /*header_only=*/false);
+        while (!ec && !body.Parse()) {
+          auto [error, n] =
+              co_await stream.async_read_some(body.Space(), asio::as_tuple(asio::use_awaitable));
+          if (body.Received(error, n)) break;
+        }
+        if (!ec) ec = body.ec;
+        spool->get().body().close();
+      }
+    } else if (!ec && !parser.is_done()) {
       Feed body(parser, buffer, /*header_only=*/false);
       while (!ec && !body.Parse()) {
         auto [error, n] =
@@ -120,6 +174,16 @@ asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handl
     }
     const auto start = Clock::now();
     handle.deadline = Clock::time_point::max();  // handlers may take their time
+    if (spool_error) {
+      spdlog::error("cannot store a request body in a temporary file: {}", spool_error.message());
+      auto res = ToMessage(
+          Problem(503, "unavailable", "the upload could not be stored; see the server log"), 11,
+          false);
+      handle.deadline = start + kWriteTimeout;
+      co_await bhttp::async_write(stream, res, asio::as_tuple(asio::use_awaitable));
+      metrics.Record(HttpMetrics::kUnmatchedRoute, res.result_int(), Clock::now() - start);
+      break;
+    }
     if (ec) {
       if (auto answer = ReadErrorResponse(ec, options, body_limit)) {
         auto res = ToMessage(std::move(*answer), 11, false);
@@ -129,14 +193,20 @@ asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handl
       }
       break;
     }
-    auto& msg = parser.get();
-    const bool keep_alive = msg.keep_alive() && !stopping;
-    FieldsView fields(msg.base());
+    const auto& msg = spool ? spool->get().base() : parser.get().base();
+    const bool keep_alive =
+        (spool ? spool->get().keep_alive() : parser.get().keep_alive()) && !stopping;
+    FieldsView fields(msg);
     Request req;
     req.method = ParseMethod({msg.method_string().data(), msg.method_string().size()});
     req.target = {msg.target().data(), msg.target().size()};
     SplitTarget(req);
-    req.body = msg.body();
+    if (spool) {
+      req.body_file = spool_file.path();
+    } else {
+      // NOLINTNEXTLINE(bugprone-use-after-move): `parser` is moved from only when spooled.
+      req.body = parser.get().body();
+    }
     req.remote_address = remote;
     req.headers = &fields;
     int status = 0;

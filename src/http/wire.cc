@@ -32,14 +32,19 @@ namespace {
 constexpr size_t kReadSize = 65536;
 }  // namespace
 
-Feed::Feed(Parser& parser, beast::flat_buffer& buffer, bool header_only)
+template <class P>
+BasicFeed<P>::BasicFeed(P& parser, beast::flat_buffer& buffer, bool header_only)
     : parser_(parser), buffer_(buffer), header_only_(header_only) {
   parser_.eager(!header_only);
 }
 
-bool Feed::Done() const { return parser_.is_done() || (header_only_ && parser_.is_header_done()); }
+template <class P>
+bool BasicFeed<P>::Done() const {
+  return parser_.is_done() || (header_only_ && parser_.is_header_done());
+}
 
-bool Feed::Parse() {
+template <class P>
+bool BasicFeed<P>::Parse() {
   while (buffer_.size() > 0 && !Done()) {
     const size_t used = parser_.put(buffer_.data(), ec);
     buffer_.consume(used);
@@ -55,9 +60,13 @@ bool Feed::Parse() {
   return static_cast<bool>(ec);
 }
 
-asio::mutable_buffer Feed::Space() { return buffer_.prepare(beast::read_size(buffer_, kReadSize)); }
+template <class P>
+asio::mutable_buffer BasicFeed<P>::Space() {
+  return buffer_.prepare(beast::read_size(buffer_, kReadSize));
+}
 
-bool Feed::Received(const ErrorCode& error, size_t n) {
+template <class P>
+bool BasicFeed<P>::Received(const ErrorCode& error, size_t n) {
   if (error == asio::error::eof) {
     if (parser_.got_some()) {
       parser_.put_eof(ec);  // complete when the body ends with the stream
@@ -70,6 +79,9 @@ bool Feed::Received(const ErrorCode& error, size_t n) {
   if (!error) buffer_.commit(n);
   return static_cast<bool>(error);
 }
+
+template class BasicFeed<Parser>;
+template class BasicFeed<SpoolParser>;
 
 std::optional<Response> ReadErrorResponse(const ErrorCode& ec, const ServerOptions& o,
                                           size_t body_limit) {

@@ -13,6 +13,8 @@
 namespace phare::http {
 
 using Parser = bhttp::request_parser<bhttp::string_body>;
+// For routes that spool their body to a temporary file (RouteOptions::spool_body).
+using SpoolParser = bhttp::request_parser<bhttp::file_body>;
 using ErrorCode = boost::system::error_code;
 
 // Request headers as handlers see them.
@@ -44,9 +46,10 @@ DateStamp Date();
 //     if (feed.Received(error, n)) break;
 //   }
 //   // feed.ec: the outcome
-class Feed {
+template <class P>
+class BasicFeed {
  public:
-  Feed(Parser& parser, beast::flat_buffer& buffer, bool header_only);
+  BasicFeed(P& parser, beast::flat_buffer& buffer, bool header_only);
   // Parses what the buffer holds; true when done or on error (then `ec` is set).
   bool Parse();
   // Where the next read goes.
@@ -59,10 +62,12 @@ class Feed {
  private:
   bool Done() const;
 
-  Parser& parser_;
+  P& parser_;
   beast::flat_buffer& buffer_;
   const bool header_only_;
 };
+using Feed = BasicFeed<Parser>;
+using SpoolFeed = BasicFeed<SpoolParser>;
 
 // Recoverable read errors end the connection quietly (nullopt); the others get an
 // answer (413 naming `body_limit`, 431, 400).

@@ -45,8 +45,9 @@ class Response:
 class Phare:
     """One phare server process with its own temporary directory."""
 
-    def __init__(self, *extra_args, directory=None, time_zone="Europe/Paris"):
+    def __init__(self, *extra_args, directory=None, time_zone="Europe/Paris", env=None):
         self.dir = directory or tempfile.mkdtemp(prefix="phare-e2e-")
+        self.env = None if env is None else {**os.environ, **env}
         self.owns_dir = directory is None
         self.db = os.path.join(self.dir, "phare.db")
         self.port = None
@@ -63,7 +64,7 @@ class Phare:
         if "--tls-cert" in args:
             self.scheme = "https"
         self.log = open(os.path.join(self.dir, "server.log"), "ab")
-        self.proc = subprocess.Popen(args, stdout=self.log, stderr=self.log)
+        self.proc = subprocess.Popen(args, stdout=self.log, stderr=self.log, env=self.env)
         deadline = time.time() + 20
         while time.time() < deadline:
             if self.proc.poll() is not None:

@@ -8,6 +8,7 @@ import json
 import os
 import pty
 import shutil
+import socket
 import subprocess
 import tempfile
 import unittest
@@ -169,6 +170,72 @@ class InventoryServerTest(unittest.TestCase):
         r = self.server.admin("GET", f"/v1/pages/{self.page}/inventory", self.write)
         self.assertEqual(r.status, 200, r.body[:300])
         self.assertEqual(r.json()["inventory"]["nodes"], 18)
+
+
+class UploadSpoolTest(unittest.TestCase):
+    """Inventory uploads go to a temporary file as they arrive, never kept once answered."""
+
+    def setUp(self):
+        self.directory = tempfile.mkdtemp(prefix="phare-spool-")
+        self.spool = os.path.join(self.directory, "tmp")
+        os.mkdir(self.spool)
+        config = os.path.join(self.directory, "phare.toml")
+        with open(config, "w") as f:
+            f.write("[inventory]\nmax_upload_bytes = 200000\n")
+        self.server = harness.Phare("--config", config, directory=self.directory,
+                                    env={"TMPDIR": self.spool}).start()
+        self.admin = self.server.token("admin")
+        self.path = f"/v1/pages/{self.server.page_id()}/inventory"
+
+    def tearDown(self):
+        self.server.stop()
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+    def spooled(self):
+        return os.listdir(self.spool)
+
+    def test_spool_files_go_once_answered(self):
+        text = big_inventory(1000)
+        self.assertLess(len(text), 200000)
+        r = self.server.admin("PUT", self.path, self.admin, body=text,
+                              headers={"Content-Type": "application/x-ndjson"})
+        self.assertEqual(r.status, 200, r.body[:300])
+        self.assertEqual(r.json()["inventory"]["resources"], 1000)
+        self.assertEqual(self.spooled(), [])
+        # Invalid: 422 with the line, nothing imported, nothing left behind.
+        r = self.server.admin("PUT", self.path, self.admin, body=text + '{"id": 3}\n',
+                              headers={"Content-Type": "application/x-ndjson"})
+        self.assertEqual(r.status, 422, r.body[:300])
+        self.assertEqual(self.spooled(), [])
+        # Too large, announced or found out on the way (chunked).
+        r = self.server.admin("PUT", self.path, self.admin, body=big_inventory(3000),
+                              headers={"Content-Type": "application/x-ndjson"})
+        self.assertEqual(r.status, 413)
+        with socket.create_connection(("127.0.0.1", self.server.port)) as s:
+            s.sendall((f"PUT {self.path} HTTP/1.1\r\nHost: x\r\n"
+                       f"Authorization: Bearer {self.admin}\r\n"
+                       "Transfer-Encoding: chunked\r\n\r\n").encode())
+            chunk = b"x" * 65536
+            try:
+                for _ in range(8):
+                    s.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            except OSError:
+                pass  # the server may close as soon as the limit is passed
+            self.assertIn(b" 413 ", s.recv(4096))
+        # The body reaches the disk as it arrives; a client that gives up half-way leaves
+        # nothing behind.
+        with socket.create_connection(("127.0.0.1", self.server.port)) as s:
+            s.sendall((f"PUT {self.path} HTTP/1.1\r\nHost: x\r\n"
+                       f"Authorization: Bearer {self.admin}\r\n"
+                       "Content-Length: 150000\r\n\r\n").encode() + b"y" * 50000)
+
+            def spooled_bytes():
+                files = self.spooled()
+                return len(files) == 1 and os.path.getsize(os.path.join(self.spool, files[0]))
+
+            harness.wait_for(lambda: spooled_bytes() == 50000, what="the first 50,000 bytes on disk")
+        harness.wait_for(lambda: self.spooled() == [], what="the spool file removed")
+        self.assertEqual(self.server.get("/healthz").status, 200)
 
 
 class UploadLimitTest(unittest.TestCase):
