@@ -1,5 +1,6 @@
-// The Store: phare's persistent state behind one interface, so that the embedded
-// SQLite backend and (for several nodes) PostgreSQL pass the same tests.
+// The Store: phare's persistent state behind one interface. SQLite (embedded, one node)
+// is the backend; the interface keeps to what a PostgreSQL backend for several nodes
+// would also offer (transactions, leases), which is not written yet.
 //
 // All access happens inside a transaction: Store::Write runs a function with a Tx
 // and commits if it returns OK, rolls back otherwise (nothing half-written stays).
