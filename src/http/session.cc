@@ -53,8 +53,10 @@ class SpoolFile {
   SpoolFile() = default;
   SpoolFile(const SpoolFile&) = delete;
   SpoolFile& operator=(const SpoolFile&) = delete;
-  ~SpoolFile() {
+  ~SpoolFile() { Remove(); }
+  void Remove() {
     if (!path_.empty()) ::unlink(path_.c_str());
+    path_.clear();
   }
   // Creates an empty file in the temporary directory ($TMPDIR, else /tmp).
   ErrorCode Create() {
@@ -234,6 +236,7 @@ asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handl
       }
     } else {
       Response res = co_await Dispatch(req, route_id);
+      spool_file.Remove();  // before answering: a client that saw the answer sees no file
       status = res.status;
       bytes = res.body.size();
       auto out = ToMessage(std::move(res), msg.version(), keep_alive);
