@@ -72,8 +72,20 @@ class SmtpSink:
         return out
 
     def wait_count(self, count, timeout=15):
-        return harness.wait_for(lambda: len(os.listdir(self.dir)) >= count and self.messages(),
-                                timeout=timeout, what=f"{count} messages")
+        """At least `count` messages, each written whole: smtp-sink writes a message's file
+        as the message arrives, so a file is read once its size holds still."""
+        def whole():
+            paths = [os.path.join(self.dir, name) for name in os.listdir(self.dir)]
+            if len(paths) < count:
+                return None
+            sizes = [os.path.getsize(p) for p in paths]
+            time.sleep(0.05)
+            if [os.path.getsize(p) for p in paths] != sizes:
+                return None
+            messages = self.messages()
+            return messages if all(m["To"] is not None for m in messages) else None
+
+        return harness.wait_for(whole, timeout=timeout, what=f"{count} messages")
 
     def close(self):
         self.proc.terminate()
