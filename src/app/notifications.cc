@@ -92,6 +92,7 @@ base::Result<notify::PipelineOptions> PipelineOptionsFrom(const base::Config& co
   o.fanout.default_language = config.comms.default_language;
   o.nice = n.nice;
   o.sender_threads = static_cast<size_t>(n.sender_threads);
+  o.keep_delivered = std::chrono::hours(24 * n.keep_delivered_days);
   return o;
 }
 

@@ -198,6 +198,7 @@ Status ReadNotify(const toml::table& t, std::string_view source, NotifyConfig& c
   PHARE_RETURN_IF_ERROR(r.Integer("sms_concurrency", c.sms_concurrency, 1, 10000));
   PHARE_RETURN_IF_ERROR(r.Integer("max_per_host", c.max_per_host, 1, 1000));
   PHARE_RETURN_IF_ERROR(r.Integer("sender_threads", c.sender_threads, 1, 16));
+  PHARE_RETURN_IF_ERROR(r.Integer("keep_delivered_days", c.keep_delivered_days, 0, 3650));
   PHARE_RETURN_IF_ERROR(r.Integer("max_outstanding", c.max_outstanding, 1, 1000000));
   PHARE_RETURN_IF_ERROR(r.Integer("quarantine_after", c.quarantine_after, 0, 1000));
   PHARE_RETURN_IF_ERROR(r.Integer("confirm_ttl_hours", c.confirm_ttl_hours, 1, 24 * 365));

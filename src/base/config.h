@@ -86,8 +86,9 @@ struct NotifyConfig {
   int webhook_concurrency = 256;
   int chat_concurrency = 64;
   int sms_concurrency = 32;
-  int max_per_host = 8;    // concurrent requests to one webhook/chat host
-  int sender_threads = 4;  // each with its own connections and a share of the limits
+  int max_per_host = 8;          // concurrent requests to one webhook/chat host
+  int keep_delivered_days = 30;  // then delivered notifications are removed (0: never)
+  int sender_threads = 4;        // each with its own connections and a share of the limits
   int max_outstanding = 20000;
   int quarantine_after = 5;  // dead letters in a row before a subscriber is set aside
   int confirm_ttl_hours = 168;

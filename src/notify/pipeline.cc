@@ -59,6 +59,7 @@ struct Pipeline::State {
   std::atomic<uint64_t> variants_rendered{0};
   std::atomic<uint64_t> deliveries_queued{0};
   std::atomic<size_t> in_flight{0};
+  SteadyClock::time_point next_purge{};  // fan-out thread only
   std::thread fanout_thread;
   std::thread dispatch_thread;
 
@@ -70,6 +71,37 @@ struct Pipeline::State {
         tokens(std::move(t)),
         fanout(s, c, options.fanout, std::move(json), options.customer_match),
         dispatcher(s, c, random, options.dispatcher, tokens, std::move(page)) {}
+
+  // Removes old finished deliveries in batches, at most once an hour, yielding to work.
+  void PurgeIfDue() {
+    if (options.keep_delivered.count() <= 0 || SteadyClock::now() < next_purge) return;
+    next_purge = SteadyClock::now() + std::chrono::hours(1);
+    constexpr size_t kBatch = 10000;
+    const base::Time before = clock.Now() - options.keep_delivered;
+    int64_t total = 0;
+    for (;;) {
+      int64_t removed = 0;
+      const auto status = store.Write([&](store::Tx& tx) {
+        PHARE_ASSIGN_OR_RETURN(removed, tx.PurgeDeliveries(before, kBatch));
+        return base::Status::Ok();
+      });
+      if (!status.ok()) {
+        spdlog::error("removing old deliveries: {}", status.ToString());
+        break;
+      }
+      total += removed;
+      if (removed < static_cast<int64_t>(kBatch)) break;
+      std::unique_lock lock(mu);  // leave the database to others a moment; stop for work
+      if (fanout_cv.wait_for(lock, std::chrono::milliseconds(20),
+                             [&] { return stopping || fanout_wake; })) {
+        break;
+      }
+    }
+    if (total > 0) {
+      spdlog::info("removed {} delivered notifications of updates older than {} days", total,
+                   options.keep_delivered.count() / 24);
+    }
+  }
 
   void FanoutLoop() {
     LowerPriority(options.nice);
@@ -86,6 +118,9 @@ struct Pipeline::State {
           fanout_cv.wait_for(lock, options.fanout_pause, [&] { return stopping; });
         }
       } else {
+        lock.unlock();
+        if (worked.ok()) PurgeIfDue();
+        lock.lock();
         fanout_cv.wait_for(lock, options.poll, [&] { return stopping || fanout_wake; });
       }
       fanout_wake = false;

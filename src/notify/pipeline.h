@@ -40,6 +40,10 @@ struct PipelineOptions {
   // most this long (each commit is a disk sync).
   size_t record_batch = 2000;
   std::chrono::milliseconds record_interval{25};
+  // Delivered and skipped deliveries of fan-out jobs finished longer ago than this are
+  // removed (checked hourly by the idle fan-out thread; 0: kept for ever). Their counts
+  // stay in the statistics; dead letters stay for a retry.
+  std::chrono::hours keep_delivered{24 * 30};
 };
 
 class Pipeline {

@@ -195,6 +195,10 @@ class Tx {
   virtual base::Result<int64_t> RetryDeadDeliveries(base::Time now,
                                                     std::optional<model::Channel> channel) = 0;
   virtual base::Result<DeliveryCounts> CountDeliveries() = 0;
+  // Removes up to `limit` delivered and skipped deliveries of fan-out jobs finished
+  // before `before` (CountDeliveries keeps counting them; dead letters stay for a retry).
+  // Returns how many.
+  virtual base::Result<int64_t> PurgeDeliveries(base::Time before, size_t limit) = 0;
 };
 
 // How many inventories the store keeps (the current one and the previous ones).

@@ -329,6 +329,10 @@ CREATE TABLE delivery_counts (
 ) WITHOUT ROWID;
 )sql",
       ChangeCounterMigration(),
+      // 6: finished deliveries by job, for PurgeDeliveries.
+      R"sql(
+CREATE INDEX deliveries_finished ON deliveries(job_id) WHERE state IN (2, 4);
+)sql",
   };
   return migrations;
 }

@@ -100,6 +100,7 @@ class SqliteTx final : public Tx {
   base::Result<int64_t> RetryDeadDeliveries(base::Time now,
                                             std::optional<model::Channel> channel) override;
   base::Result<DeliveryCounts> CountDeliveries() override;
+  base::Result<int64_t> PurgeDeliveries(base::Time before, size_t limit) override;
 
  private:
   // Fills components, estimates and updates of `incidents` (keyed by position).

@@ -324,4 +324,34 @@ base::Result<DeliveryCounts> SqliteTx::CountDeliveries() {
   return counts;
 }
 
+base::Result<int64_t> SqliteTx::PurgeDeliveries(base::Time before, size_t limit) {
+  // Job by job (a short list), each through deliveries_finished (job_id WHERE state IN
+  // (2, 4)): never a scan of the outbox.
+  static_assert(kDelivered == 2 && kSkipped == 4);
+  PHARE_ASSIGN_OR_RETURN(
+      Statement * jobs,
+      conn_.Prepare("SELECT id FROM notify_jobs WHERE finished_at IS NOT NULL AND "
+                    "finished_at < ?1 ORDER BY id"));
+  jobs->Bind(1, base::ToMillis(before));
+  std::vector<int64_t> ids;
+  for (;;) {
+    PHARE_ASSIGN_OR_RETURN(bool row, jobs->Step());
+    if (!row) break;
+    ids.push_back(jobs->Int(0));
+  }
+  PHARE_ASSIGN_OR_RETURN(
+      Statement * purge,
+      conn_.Prepare("DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE "
+                    "job_id = ?1 AND state IN (2, 4) LIMIT ?2)"));
+  int64_t removed = 0;
+  for (int64_t job : ids) {
+    const auto left = static_cast<int64_t>(limit) - removed;
+    if (left <= 0) break;
+    purge->Bind(1, job).Bind(2, left);
+    PHARE_RETURN_IF_ERROR(purge->Run());
+    removed += purge->Changes();
+  }
+  return removed;
+}
+
 }  // namespace phare::store::sqlite

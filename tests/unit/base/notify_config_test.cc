@@ -22,6 +22,8 @@ allow_private_targets = true
 max_attempts = 3
 retry_initial_seconds = 1
 subscribe_per_address_per_hour = 2
+sender_threads = 2
+keep_delivered_days = 0
 )",
                           "n.toml", c);
   ASSERT_TRUE(s.ok()) << s.ToString();
@@ -32,6 +34,8 @@ subscribe_per_address_per_hour = 2
   EXPECT_TRUE(c.notify.allow_private_targets);
   EXPECT_EQ(c.notify.max_attempts, 3);
   EXPECT_EQ(c.notify.retry_initial_seconds, 1);
+  EXPECT_EQ(c.notify.sender_threads, 2);
+  EXPECT_EQ(c.notify.keep_delivered_days, 0);
   EXPECT_EQ(c.notify.lease_seconds, NotifyConfig{}.lease_seconds);
 }
 
@@ -43,6 +47,10 @@ TEST(NotifyConfig, RejectsTyposAndNonsense) {
                 .field(),
             "notify.retry_max_seconds");
   EXPECT_EQ(LoadConfigText("sms = 3\n", "n", c).field(), "sms");
+  EXPECT_EQ(LoadConfigText("[notify]\nsender_threads = 0\n", "n", c).field(),
+            "notify.sender_threads");
+  EXPECT_EQ(LoadConfigText("[notify]\nkeep_delivered_days = -1\n", "n", c).field(),
+            "notify.keep_delivered_days");
 }
 
 }  // namespace

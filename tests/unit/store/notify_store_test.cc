@@ -354,6 +354,62 @@ TEST_F(NotifyStoreTest, DeadLettersQuarantineAndRetryRestores) {
   EXPECT_EQ(Get("a").dead_letters, 0);
 }
 
+TEST_F(NotifyStoreTest, PurgeRemovesOnlyFinishedDeliveriesOfOldJobs) {
+  const int64_t a = Insert(Sub("a"));
+  const int64_t b = Insert(Sub("b"));
+  const int64_t c = Insert(Sub("c"));
+  const auto finish = [&](int64_t job, Time at) {
+    ASSERT_TRUE(Write([&](Tx& tx) {
+                  FanoutJob j;
+                  j.id = job;
+                  j.finished_at = at;
+                  return tx.UpdateFanoutJob(j);
+                }).ok());
+  };
+  const auto purge = [&](Time before, size_t limit) {
+    int64_t removed = -1;
+    EXPECT_TRUE(Write([&](Tx& tx) {
+                  PHARE_ASSIGN_OR_RETURN(removed, tx.PurgeDeliveries(before, limit));
+                  return base::Status::Ok();
+                }).ok());
+    return removed;
+  };
+  // An old job: delivered to a, a dead letter for b, still pending (a retry) for c.
+  const int64_t old_job = Job("old");
+  for (int64_t sub : {a, b, c}) Queue(old_job, sub, "old");
+  finish(old_job, T(10));
+  auto leased = Lease(T(20));
+  ASSERT_EQ(leased.size(), 3u);
+  for (const auto& d : leased) {
+    const DeliveryState state = d.subscriber.key == a   ? DeliveryState::kDelivered
+                                : d.subscriber.key == b ? DeliveryState::kDead
+                                                        : DeliveryState::kPending;
+    Record(d, state, T(5000));
+  }
+  // A newer job, delivered to a.
+  const int64_t new_job = Job("new", T(300));
+  Queue(new_job, a, "new");
+  finish(new_job, T(400));
+  leased = Lease(T(410));
+  ASSERT_EQ(leased.size(), 1u);
+  Record(leased[0], DeliveryState::kDelivered);
+  const DeliveryCounts before = Counts();
+
+  EXPECT_EQ(purge(T(100), 100), 1);   // the old job's delivery to a
+  EXPECT_EQ(purge(T(100), 100), 0);   // the dead letter and the retry stay
+  EXPECT_EQ(purge(T(1000), 0), 0);    // at most `limit`
+  EXPECT_EQ(purge(T(1000), 100), 1);  // the newer job's, once it is old enough
+  const DeliveryCounts after = Counts();
+  EXPECT_EQ(after.by_channel, before.by_channel);  // the counts remember them
+  int64_t retried = 0;
+  ASSERT_TRUE(Write([&](Tx& tx) {
+                PHARE_ASSIGN_OR_RETURN(retried, tx.RetryDeadDeliveries(T(6000), std::nullopt));
+                return base::Status::Ok();
+              }).ok());
+  EXPECT_EQ(retried, 1);
+  EXPECT_EQ(Lease(T(6000)).size(), 2u);  // b's retried dead letter and c's retry
+}
+
 TEST_F(NotifyStoreTest, ReleasedLeasesAreDueAtOnceAndNeverDuplicatePending) {
   const int64_t sub = Insert(Sub("a"));
   const int64_t job = Job("inc");
