@@ -176,6 +176,7 @@ base::Result<size_t> Dispatcher::Dispatch(Sender& sender) {
     const size_t count = requests.size();
     if (count) {
       std::vector<uint64_t> tags;
+      tags.reserve(count);
       for (const auto& r : requests) tags.push_back(r.tag);
       if (auto s = sender.Submit(std::move(requests)); !s.ok()) {
         for (uint64_t tag : tags) {

@@ -228,18 +228,28 @@ base::Result<SubscribeResult> SubscriberService::Subscribe(const model::Actor& a
   return result;
 }
 
+namespace {
+
+base::Status UnknownConfirmLink() { return base::NotFound("unknown or expired confirmation link"); }
+
+base::Status UnknownUnsubscribeLink() {
+  return base::NotFound("unknown unsubscribe link (already unsubscribed?)");
+}
+
+}  // namespace
+
 base::Result<model::Subscriber> SubscriberService::Confirm(std::string_view token) {
-  const base::Status unknown = base::NotFound("unknown or expired confirmation link");
-  if (!SubscriberTokens::LooksLikeToken(token)) return unknown;
+  const auto unknown = UnknownConfirmLink;
+  if (!SubscriberTokens::LooksLikeToken(token)) return unknown();
   const auto now = ctx_.clock.Now();
   model::Subscriber s;
   PHARE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) {
     auto found = tx.FindSubscriberByConfirmHash(SubscriberTokens::Hash(token));
     if (!found.ok())
-      return found.status().code() == base::Code::kNotFound ? unknown : found.status();
+      return found.status().code() == base::Code::kNotFound ? unknown() : found.status();
     s = std::move(found).value();
     if (s.state != model::SubscriberState::kPending) return base::Status::Ok();  // again
-    if (now - s.created_at > policy_.confirm_ttl) return unknown;
+    if (now - s.created_at > policy_.confirm_ttl) return unknown();
     s.state = model::SubscriberState::kActive;
     s.confirmed_at = now;
     return tx.UpdateSubscriber(s);
@@ -248,13 +258,13 @@ base::Result<model::Subscriber> SubscriberService::Confirm(std::string_view toke
 }
 
 base::Result<model::Subscriber> SubscriberService::Unsubscribe(std::string_view token) {
-  const base::Status unknown = base::NotFound("unknown unsubscribe link (already unsubscribed?)");
-  if (!SubscriberTokens::LooksLikeToken(token)) return unknown;
+  const auto unknown = UnknownUnsubscribeLink;
+  if (!SubscriberTokens::LooksLikeToken(token)) return unknown();
   model::Subscriber s;
   PHARE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) {
     auto found = tx.FindSubscriberByUnsubscribeHash(SubscriberTokens::Hash(token));
     if (!found.ok())
-      return found.status().code() == base::Code::kNotFound ? unknown : found.status();
+      return found.status().code() == base::Code::kNotFound ? unknown() : found.status();
     s = std::move(found).value();
     return tx.DeleteSubscriber(s.id);
   }));
@@ -262,30 +272,30 @@ base::Result<model::Subscriber> SubscriberService::Unsubscribe(std::string_view 
 }
 
 base::Result<model::Subscriber> SubscriberService::FindByConfirmToken(std::string_view token) {
-  const base::Status unknown = base::NotFound("unknown or expired confirmation link");
-  if (!SubscriberTokens::LooksLikeToken(token)) return unknown;
+  const auto unknown = UnknownConfirmLink;
+  if (!SubscriberTokens::LooksLikeToken(token)) return unknown();
   const auto now = ctx_.clock.Now();
   model::Subscriber s;
   PHARE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) {
     auto found = tx.FindSubscriberByConfirmHash(SubscriberTokens::Hash(token));
     if (!found.ok())
-      return found.status().code() == base::Code::kNotFound ? unknown : found.status();
+      return found.status().code() == base::Code::kNotFound ? unknown() : found.status();
     s = std::move(found).value();
     const bool expired =
         s.state == model::SubscriberState::kPending && now - s.created_at > policy_.confirm_ttl;
-    return expired ? unknown : base::Status::Ok();
+    return expired ? unknown() : base::Status::Ok();
   }));
   return s;
 }
 
 base::Result<model::Subscriber> SubscriberService::FindByUnsubscribeToken(std::string_view token) {
-  const base::Status unknown = base::NotFound("unknown unsubscribe link (already unsubscribed?)");
-  if (!SubscriberTokens::LooksLikeToken(token)) return unknown;
+  const auto unknown = UnknownUnsubscribeLink;
+  if (!SubscriberTokens::LooksLikeToken(token)) return unknown();
   model::Subscriber s;
   PHARE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) {
     auto found = tx.FindSubscriberByUnsubscribeHash(SubscriberTokens::Hash(token));
     if (!found.ok())
-      return found.status().code() == base::Code::kNotFound ? unknown : found.status();
+      return found.status().code() == base::Code::kNotFound ? unknown() : found.status();
     s = std::move(found).value();
     return base::Status::Ok();
   }));
