@@ -3,13 +3,11 @@
 #include <gtest/gtest.h>
 #include <boost/json/serialize.hpp>
 
-#include <condition_variable>
-#include <mutex>
-
 #include "base/json.h"
 #include "notify/email_message.h"
 #include "notify/sender_thread.h"
 #include "notify/transport.h"
+#include "outcome_collector.h"
 #include "support/smtp_sink.h"
 #include "support/temp_dir.h"
 
@@ -165,15 +163,8 @@ TEST(SmtpDelivery, SenderPoolSplitsTheRelayConnectionsBetweenItsThreads) {
   TransportOptions options;
   options.smtp = ParseSmtpRelay(sink->url()).value();
   options.smtp_connections = 2;
-  std::mutex mutex;
-  std::condition_variable done;
-  std::vector<Outcome> outcomes;  // guarded by mutex
-  auto pool = SenderPool::Start(4, options, base::SystemClock::Instance(),
-                                [&](std::vector<Outcome>& batch) {
-                                  std::lock_guard lock(mutex);
-                                  for (auto& o : batch) outcomes.push_back(std::move(o));
-                                  done.notify_all();
-                                });
+  OutcomeCollector collector;
+  auto pool = SenderPool::Start(4, options, base::SystemClock::Instance(), collector.Handler());
   ASSERT_TRUE(pool.ok()) << pool.status().ToString();
   EXPECT_EQ((*pool)->size(), 4u);
   const EmailContent content = FrenchContent();
@@ -183,12 +174,10 @@ TEST(SmtpDelivery, SenderPoolSplitsTheRelayConnectionsBetweenItsThreads) {
     requests.push_back(MailRequest(i, EnvelopeFor(static_cast<int>(i)), content));
   }
   ASSERT_TRUE((*pool)->Submit(std::move(requests)).ok());
-  {
-    std::unique_lock lock(mutex);
-    ASSERT_TRUE(done.wait_for(lock, std::chrono::seconds(30),
-                              [&] { return outcomes.size() == kMessages; }));
+  ASSERT_TRUE(collector.WaitFor(kMessages));
+  for (const Outcome& o : collector.outcomes()) {
+    EXPECT_EQ(o.result, DeliveryResult::kDelivered) << o.reason;
   }
-  for (const Outcome& o : outcomes) EXPECT_EQ(o.result, DeliveryResult::kDelivered) << o.reason;
   EXPECT_EQ((*pool)->outstanding(), 0u);
   pool->reset();  // closes the pooled connections with QUIT
   const SmtpSink::Counters counters = sink->Stop();

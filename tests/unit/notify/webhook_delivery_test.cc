@@ -15,6 +15,7 @@
 #include "notify/sms.h"
 #include "notify/transport.h"
 #include "notify/webhook.h"
+#include "outcome_collector.h"
 #include "support/temp_dir.h"
 #include "support/webhook_receiver.h"
 
@@ -268,17 +269,10 @@ TEST(WebhookDelivery, ChatAndSmsGatewayRequests) {
 TEST(SenderThread, SendsFromAnyThreadAndHandsOutcomesBack) {
   Fixture f;
   ASSERT_NE(f.receiver, nullptr);
-  std::mutex mutex;
-  std::condition_variable done;
-  std::vector<Outcome> outcomes;  // guarded by mutex
+  OutcomeCollector collector;
   TransportOptions options;
   options.allow_private_targets = true;
-  auto sender =
-      SenderThread::Start(options, base::SystemClock::Instance(), [&](std::vector<Outcome>& batch) {
-        std::lock_guard lock(mutex);
-        for (auto& o : batch) outcomes.push_back(std::move(o));
-        done.notify_all();
-      });
+  auto sender = SenderThread::Start(options, base::SystemClock::Instance(), collector.Handler());
   ASSERT_TRUE(sender.ok());
   std::vector<Request> first, second;
   for (int i = 0; i < 5; ++i) first.push_back(f.Webhook(i, "a" + std::to_string(i)));
@@ -286,13 +280,9 @@ TEST(SenderThread, SendsFromAnyThreadAndHandsOutcomesBack) {
   ASSERT_TRUE((*sender)->Submit(std::move(first)).ok());
   std::thread other([&] { EXPECT_TRUE((*sender)->Submit(std::move(second)).ok()); });
   other.join();
-  {
-    std::unique_lock lock(mutex);
-    ASSERT_TRUE(
-        done.wait_for(lock, std::chrono::seconds(30), [&] { return outcomes.size() == 10; }));
-  }
+  ASSERT_TRUE(collector.WaitFor(10));
   std::set<uint64_t> tags;
-  for (const Outcome& o : outcomes) {
+  for (const Outcome& o : collector.outcomes()) {
     EXPECT_EQ(o.result, DeliveryResult::kDelivered) << o.reason;
     tags.insert(o.tag);
   }
@@ -315,29 +305,20 @@ TEST(SenderThread, RefusesMoreThanItsQueueHolds) {
 TEST(SenderPool, KeepsEachOriginWithinItsLimitAcrossThreads) {
   Fixture f;
   ASSERT_NE(f.receiver, nullptr);
-  std::mutex mutex;
-  std::condition_variable done;
-  std::vector<Outcome> outcomes;  // guarded by mutex
+  OutcomeCollector collector;
   TransportOptions options;
   options.allow_private_targets = true;
   options.max_per_host = 2;
-  auto pool = SenderPool::Start(4, options, base::SystemClock::Instance(),
-                                [&](std::vector<Outcome>& batch) {
-                                  std::lock_guard lock(mutex);
-                                  for (auto& o : batch) outcomes.push_back(std::move(o));
-                                  done.notify_all();
-                                });
+  auto pool = SenderPool::Start(4, options, base::SystemClock::Instance(), collector.Handler());
   ASSERT_TRUE(pool.ok());
   constexpr size_t kCount = 24;
   std::vector<Request> requests;
   for (size_t i = 0; i < kCount; ++i) requests.push_back(f.Webhook(i, "p" + std::to_string(i)));
   ASSERT_TRUE((*pool)->Submit(std::move(requests)).ok());
-  {
-    std::unique_lock lock(mutex);
-    ASSERT_TRUE(
-        done.wait_for(lock, std::chrono::seconds(30), [&] { return outcomes.size() == kCount; }));
+  ASSERT_TRUE(collector.WaitFor(kCount));
+  for (const Outcome& o : collector.outcomes()) {
+    EXPECT_EQ(o.result, DeliveryResult::kDelivered) << o.reason;
   }
-  for (const Outcome& o : outcomes) EXPECT_EQ(o.result, DeliveryResult::kDelivered) << o.reason;
   std::set<int64_t> ports;
   for (const auto& r : f.receiver->Requests()) {
     EXPECT_LE(r.at("max_active").as_int64(), 2);  // one origin, one thread, its limit

@@ -92,6 +92,15 @@ class NotifyStoreTest : public ::testing::Test {
   }
 
   base::Status Write(const Store::TxFn& fn) { return store_->Write(fn); }
+  // Marks fan-out job `job` finished at `at`.
+  void Finish(int64_t job, Time at) {
+    ASSERT_TRUE(Write([&](Tx& tx) {
+                  FanoutJob j;
+                  j.id = job;
+                  j.finished_at = at;
+                  return tx.UpdateFanoutJob(j);
+                }).ok());
+  }
 
   model::Subscriber Get(const std::string& id) {
     model::Subscriber out;
@@ -272,12 +281,7 @@ TEST_F(NotifyStoreTest, WhileAFanoutExpandsNewerAndSameIncidentDeliveriesWait) {
   // even though it was due before the newer job was published.
   const int64_t newer = Job("inc", T(280));
   EXPECT_TRUE(Lease(T(300)).empty());
-  ASSERT_TRUE(Write([&](Tx& tx) {
-                FanoutJob j;
-                j.id = newer;
-                j.finished_at = T(301);
-                return tx.UpdateFanoutJob(j);
-              }).ok());
+  Finish(newer, T(301));
   leased = Lease(T(302));
   ASSERT_EQ(leased.size(), 1u);
   EXPECT_EQ(leased[0].subscriber.id, "a");
@@ -328,12 +332,7 @@ TEST_F(NotifyStoreTest, DeadLettersQuarantineAndRetryRestores) {
     const std::string incident = "inc" + std::to_string(k);
     const int64_t job = Job(incident);
     Queue(job, sub, incident);
-    ASSERT_TRUE(Write([&](Tx& tx) {
-                  FanoutJob j;
-                  j.id = job;
-                  j.finished_at = T(1);
-                  return tx.UpdateFanoutJob(j);
-                }).ok());
+    Finish(job, T(1));
     auto leased = Lease(T(10));
     ASSERT_EQ(leased.size(), 1u);
     Record(leased[0], DeliveryState::kDead, T(10), /*quarantine_after=*/2);
@@ -358,14 +357,6 @@ TEST_F(NotifyStoreTest, PurgeRemovesOnlyFinishedDeliveriesOfOldJobs) {
   const int64_t a = Insert(Sub("a"));
   const int64_t b = Insert(Sub("b"));
   const int64_t c = Insert(Sub("c"));
-  const auto finish = [&](int64_t job, Time at) {
-    ASSERT_TRUE(Write([&](Tx& tx) {
-                  FanoutJob j;
-                  j.id = job;
-                  j.finished_at = at;
-                  return tx.UpdateFanoutJob(j);
-                }).ok());
-  };
   const auto purge = [&](Time before, size_t limit) {
     int64_t removed = -1;
     EXPECT_TRUE(Write([&](Tx& tx) {
@@ -377,7 +368,7 @@ TEST_F(NotifyStoreTest, PurgeRemovesOnlyFinishedDeliveriesOfOldJobs) {
   // An old job: delivered to a, a dead letter for b, still pending (a retry) for c.
   const int64_t old_job = Job("old");
   for (int64_t sub : {a, b, c}) Queue(old_job, sub, "old");
-  finish(old_job, T(10));
+  Finish(old_job, T(10));
   auto leased = Lease(T(20));
   ASSERT_EQ(leased.size(), 3u);
   for (const auto& d : leased) {
@@ -389,7 +380,7 @@ TEST_F(NotifyStoreTest, PurgeRemovesOnlyFinishedDeliveriesOfOldJobs) {
   // A newer job, delivered to a.
   const int64_t new_job = Job("new", T(300));
   Queue(new_job, a, "new");
-  finish(new_job, T(400));
+  Finish(new_job, T(400));
   leased = Lease(T(410));
   ASSERT_EQ(leased.size(), 1u);
   Record(leased[0], DeliveryState::kDelivered);
@@ -414,12 +405,7 @@ TEST_F(NotifyStoreTest, ReleasedLeasesAreDueAtOnceAndNeverDuplicatePending) {
   const int64_t sub = Insert(Sub("a"));
   const int64_t job = Job("inc");
   Queue(job, sub, "inc");
-  ASSERT_TRUE(Write([&](Tx& tx) {
-                FanoutJob j;
-                j.id = job;
-                j.finished_at = T(1);
-                return tx.UpdateFanoutJob(j);
-              }).ok());
+  Finish(job, T(1));
   ASSERT_EQ(Lease(T(10)).size(), 1u);
   // While it was leased a newer update was queued for the same reader.
   const int64_t newer = Job("inc");
@@ -443,12 +429,7 @@ TEST_F(NotifyStoreTest, SecondOutcomeOfOneLeaseIsIgnored) {
   const int64_t sub = Insert(Sub("a"));
   const int64_t job = Job("inc");
   Queue(job, sub, "inc");
-  ASSERT_TRUE(Write([&](Tx& tx) {
-                FanoutJob j;
-                j.id = job;
-                j.finished_at = T(1);
-                return tx.UpdateFanoutJob(j);
-              }).ok());
+  Finish(job, T(1));
   auto leased = Lease(T(10));
   ASSERT_EQ(leased.size(), 1u);
   Record(leased[0], DeliveryState::kDelivered);
