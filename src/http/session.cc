@@ -187,6 +187,7 @@ asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handl
       break;
     }
     if (ec) {
+      spool_file.Remove();
       if (auto answer = ReadErrorResponse(ec, options, body_limit)) {
         auto res = ToMessage(std::move(*answer), 11, false);
         handle.deadline = start + kWriteTimeout;

@@ -222,6 +222,7 @@ class UploadSpoolTest(unittest.TestCase):
             except OSError:
                 pass  # the server may close as soon as the limit is passed
             self.assertIn(b" 413 ", s.recv(4096))
+        self.assertEqual(self.spooled(), [])
         # The body reaches the disk as it arrives; a client that gives up half-way leaves
         # nothing behind.
         with socket.create_connection(("127.0.0.1", self.server.port)) as s:
@@ -231,7 +232,10 @@ class UploadSpoolTest(unittest.TestCase):
 
             def spooled_bytes():
                 files = self.spooled()
-                return len(files) == 1 and os.path.getsize(os.path.join(self.spool, files[0]))
+                try:
+                    return len(files) == 1 and os.path.getsize(os.path.join(self.spool, files[0]))
+                except FileNotFoundError:
+                    return 0
 
             harness.wait_for(lambda: spooled_bytes() == 50000, what="the first 50,000 bytes on disk")
         harness.wait_for(lambda: self.spooled() == [], what="the spool file removed")
