@@ -50,6 +50,17 @@ notify::IncidentJsonFn IncidentJson(const std::string& default_language) {
   };
 }
 
+// The component as /api/v2/components.json shows it: what component_update webhooks carry.
+notify::ComponentJsonFn ComponentJson(const std::string& default_language) {
+  return [default_language](const model::Page& page, const model::Component& component,
+                            const std::vector<model::Component>& components) {
+    auto zone = base::Zone::Find(page.time_zone);
+    const base::Zone z = zone.ok() ? *zone : base::Zone::Utc();
+    const api::RenderContext ctx{page, z, components, nullptr, default_language};
+    return boost::json::serialize(api::ComponentJson(ctx, component));
+  };
+}
+
 base::Duration PerHour(int count) {
   return std::chrono::duration_cast<base::Duration>(hours(1)) / std::max(1, count);
 }
@@ -90,6 +101,7 @@ base::Result<notify::PipelineOptions> PipelineOptionsFrom(const base::Config& co
   o.fanout.batch = static_cast<size_t>(n.fanout_batch);
   o.fanout_pause = std::chrono::milliseconds(n.fanout_pause_ms);
   o.fanout.default_language = config.comms.default_language;
+  o.fanout.component_json = ComponentJson(config.comms.default_language);
   o.nice = n.nice;
   o.sender_threads = static_cast<size_t>(n.sender_threads);
   o.keep_delivered = std::chrono::hours(24 * n.keep_delivered_days);

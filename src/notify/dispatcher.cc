@@ -64,10 +64,12 @@ base::Result<std::shared_ptr<const Dispatcher::Prepared>> Dispatcher::VariantOf(
   }));
   PHARE_ASSIGN_OR_RETURN(auto variant, Variant::Parse(content));
   auto prepared = std::make_shared<Prepared>(Prepared{std::move(variant), std::nullopt});
-  if (prepared->variant.channel == model::Channel::kWebhook) {
-    PHARE_ASSIGN_OR_RETURN(
-        prepared->payload,
-        WebhookPayload::ForIncident(prepared->variant.page, prepared->variant.incident_json));
+  const Variant& v = prepared->variant;
+  if (v.channel == model::Channel::kWebhook && !v.component_json.empty()) {
+    PHARE_ASSIGN_OR_RETURN(prepared->payload, WebhookPayload::ForComponentUpdate(
+                                                  v.page, v.component_json, v.component_change));
+  } else if (v.channel == model::Channel::kWebhook) {
+    PHARE_ASSIGN_OR_RETURN(prepared->payload, WebhookPayload::ForIncident(v.page, v.incident_json));
   }
   if (variants_.size() >= kMaxCachedVariants) variants_.clear();
   variants_.emplace(d.variant_id, prepared);

@@ -37,6 +37,9 @@ base::Status Fanout::Load(store::Tx& tx, const store::FanoutJob& job) {
   variants_.clear();
   PHARE_ASSIGN_OR_RETURN(auto variants, tx.ListVariants(job.id));
   variants_.insert(variants.begin(), variants.end());
+  if (job.event == store::NotifyEvent::kComponent) {
+    return LoadComponent(tx, job, std::make_unique<UpdateContext>());
+  }
   auto incident = tx.GetIncident(job.incident_id);
   if (!incident.ok()) {
     if (incident.status().code() == base::Code::kNotFound) return base::Status::Ok();
@@ -70,8 +73,45 @@ base::Status Fanout::Load(store::Tx& tx, const store::FanoutJob& job) {
   return base::Status::Ok();
 }
 
+base::Status Fanout::LoadComponent(store::Tx& tx, const store::FanoutJob& job,
+                                   std::unique_ptr<UpdateContext> context) {
+  if (!options_.component_json) return base::Status::Ok();
+  const std::string id(store::ComponentOfJobKey(job.incident_id));
+  auto component = tx.GetComponent(id);
+  if (!component.ok()) {  // deleted since: nobody to tell
+    if (component.status().code() == base::Code::kNotFound) return base::Status::Ok();
+    return component.status();
+  }
+  PHARE_ASSIGN_OR_RETURN(context->page, tx.GetPage());
+  PHARE_ASSIGN_OR_RETURN(context->components, tx.ListComponents());
+  store::IncidentQuery open;
+  open.open_only = true;
+  open.with_details = false;
+  open.limit = 1000;
+  PHARE_ASSIGN_OR_RETURN(auto open_incidents, tx.ListIncidents(open));
+  context->page_status = model::ComputePageStatus(context->components, open_incidents);
+  context->default_language = options_.default_language;
+  context->component_json = options_.component_json(context->page, *component, context->components);
+  const std::string_view detail = job.detail;
+  const size_t arrow = detail.find('>');
+  context->component_change = ComponentChange{
+      job.update_id, component->id, std::string(detail.substr(0, arrow)),
+      arrow == std::string_view::npos ? std::string(model::ToString(component->status))
+                                      : std::string(detail.substr(arrow + 1)),
+      job.created_at};
+  components_.insert(component->id);
+  if (component->group_id) components_.insert(*component->group_id);
+  context_ = std::move(context);
+  return base::Status::Ok();
+}
+
 bool Fanout::Wants(const store::FanoutCandidate& c, const store::FanoutJob& job) const {
   if (!c.all_updates && job.event == store::NotifyEvent::kUpdated) return false;
+  if (job.event == store::NotifyEvent::kComponent) {
+    // Statuspage's component_update: for webhooks, page-wide or of that component.
+    if (c.channel != model::Channel::kWebhook) return false;
+    if (c.scope == model::SubscriberScope::kCustomer) return false;
+  }
   switch (c.scope) {
     case model::SubscriberScope::kPage:
       return true;

@@ -26,15 +26,20 @@
 
 namespace phare::notify {
 
-struct FanoutOptions {
-  size_t batch = 5000;  // subscribers read per transaction
-  std::string default_language = "en";
-};
-
 // The incident as /api/v2/incidents.json shows it, for webhook payloads (the app passes
 // the api layer's renderer: notify does not depend on it).
 using IncidentJsonFn = std::function<std::string(const model::Page&, const model::Incident&,
                                                  const std::vector<model::Component>&)>;
+// The component as /api/v2/components.json shows it, for component_update webhooks.
+using ComponentJsonFn = std::function<std::string(const model::Page&, const model::Component&,
+                                                  const std::vector<model::Component>&)>;
+
+struct FanoutOptions {
+  size_t batch = 5000;  // subscribers read per transaction
+  std::string default_language = "en";
+  ComponentJsonFn component_json;  // without it, component changes go to nobody
+};
+
 // Whether a customer-scoped subscriber is concerned by a job.
 using CustomerMatchFn =
     std::function<bool(std::string_view customer_id, const store::FanoutJob& job)>;
@@ -52,6 +57,9 @@ class Fanout {
 
  private:
   base::Status Load(store::Tx& tx, const store::FanoutJob& job);
+  // Load() for a component's change (NotifyEvent::kComponent).
+  base::Status LoadComponent(store::Tx& tx, const store::FanoutJob& job,
+                             std::unique_ptr<UpdateContext> context);
   bool Wants(const store::FanoutCandidate& c, const store::FanoutJob& job) const;
   base::Result<int64_t> VariantFor(store::Tx& tx, const store::FanoutJob& job,
                                    const store::FanoutCandidate& c);

@@ -171,6 +171,10 @@ Variant Webhook(const UpdateContext& c) {
   v.page = {c.page.id, std::string(model::ToString(c.page_status.indicator)),
             std::string(c.page_status.description)};
   v.incident_json = c.incident_json;
+  if (c.component_change) {
+    v.component_json = c.component_json;
+    v.component_change = *c.component_change;
+  }
   return v;
 }
 
@@ -186,6 +190,9 @@ std::string VariantKey::Text() const {
 
 base::Result<Variant> RenderUpdate(const UpdateContext& c, const VariantKey& key) {
   if (key.channel == model::Channel::kWebhook) return Webhook(c);
+  if (c.component_change) {
+    return base::InvalidArgument("a component's change goes to webhooks only");
+  }
   PHARE_ASSIGN_OR_RETURN(auto words, WordsFor(c, key));
   switch (key.channel) {
     case model::Channel::kEmail:

@@ -10,6 +10,7 @@
 // Pure functions of their inputs; thread-safe.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,9 @@ struct UpdateContext {
   model::PageStatus page_status;
   std::string incident_json;  // the incident as /api/v2/incidents.json shows it
   std::string default_language = "en";
+  // A component's change (a kComponent job) instead of an incident's update.
+  std::optional<ComponentChange> component_change;
+  std::string component_json;  // the component as /api/v2/components.json shows it
 };
 
 // InvalidArgument for an unknown zone; Internal if ICU fails.

@@ -39,6 +39,15 @@ std::string Variant::Serialize() const {
                                     {"status_indicator", page.status_indicator},
                                     {"status_description", page.status_description}};
     o["incident"] = incident_json;
+    if (!component_json.empty()) {
+      const ComponentChange& c = component_change;
+      o["component"] = component_json;
+      o["component_update"] = boost::json::object{{"id", c.id},
+                                                  {"component_id", c.component_id},
+                                                  {"old_status", c.old_status},
+                                                  {"new_status", c.new_status},
+                                                  {"created_at", base::ToMillis(c.created_at)}};
+    }
   }
   return boost::json::serialize(o);
 }
@@ -77,6 +86,16 @@ base::Result<Variant> Variant::Parse(std::string_view json) {
     v.page.status_description = Text(page->get_object(), "status_description");
   }
   v.incident_json = Text(o, "incident");
+  v.component_json = Text(o, "component");
+  if (const auto* change = o.if_contains("component_update"); change && change->is_object()) {
+    const auto& c = change->get_object();
+    v.component_change.id = Text(c, "id");
+    v.component_change.component_id = Text(c, "component_id");
+    v.component_change.old_status = Text(c, "old_status");
+    v.component_change.new_status = Text(c, "new_status");
+    const auto* at = c.if_contains("created_at");
+    if (at && at->is_int64()) v.component_change.created_at = base::FromMillis(at->get_int64());
+  }
   return v;
 }
 

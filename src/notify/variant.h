@@ -34,9 +34,12 @@ struct Variant {
   std::string color;
   std::string footer;
   std::vector<std::pair<std::string, std::string>> fields;
-  // Webhook: the page and the incident as /api/v2/incidents.json shows it.
+  // Webhook: the page and the incident as /api/v2/incidents.json shows it, or for a
+  // component's change the component as /api/v2/components.json shows it and the change.
   WebhookPage page;
   std::string incident_json;
+  std::string component_json;
+  ComponentChange component_change;
 
   std::string Serialize() const;  // JSON
   // InvalidArgument when `json` is not what Serialize writes.

@@ -4,6 +4,7 @@
 
 #include "base/random.h"
 #include "service/audit.h"
+#include "service/notifications.h"
 #include "service/page.h"
 
 namespace phare::service {
@@ -154,9 +155,14 @@ base::Result<model::Component> ComponentService::Update(const model::Actor& acto
   const auto now = ctx_.clock.Now();
   PHARE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) {
     PHARE_ASSIGN_OR_RETURN(c, tx.GetComponent(id));
+    const model::ComponentStatus previous = c.status;
     PHARE_RETURN_IF_ERROR(Apply(tx, input, c));
     c.updated_at = now;
     PHARE_RETURN_IF_ERROR(tx.UpdateComponent(c));
+    if (c.status != previous && !c.group) {
+      PHARE_RETURN_IF_ERROR(
+          QueueComponentNotification(tx, c, previous, base::NewId(ctx_.random), now));
+    }
     return RecordAudit(tx, actor, now, "component.update", "component", c.id);
   }));
   ctx_.on_change();

@@ -39,6 +39,20 @@ base::Status QueueNotifications(store::Tx& tx, const model::Incident& incident,
   return tx.InsertFanoutJob(job);
 }
 
+base::Status QueueComponentNotification(store::Tx& tx, const model::Component& component,
+                                        model::ComponentStatus previous, std::string change_id,
+                                        base::Time now) {
+  store::FanoutJob job;
+  job.incident_id = store::ComponentJobKey(component.id);
+  job.update_id = std::move(change_id);
+  job.event = store::NotifyEvent::kComponent;
+  job.component_ids = {component.id};
+  job.detail =
+      std::string(model::ToString(previous)) + ">" + std::string(model::ToString(component.status));
+  job.created_at = now;
+  return tx.InsertFanoutJob(job);
+}
+
 base::Result<SubscriberTokens> SubscriberTokens::Load(store::Tx& tx, base::Random& random) {
   std::string fresh(kKeyBytes, '\0');
   random.Fill(fresh.data(), fresh.size());

@@ -31,6 +31,12 @@ base::Status QueueNotifications(store::Tx& tx, const model::Incident& incident,
                                 const model::IncidentUpdate& update, model::IncidentStatus previous,
                                 bool created, base::Time now);
 
+// Writes the fan-out job of a component's status change made outside an incident
+// (webhook subscribers get Statuspage's component_update); `change_id` names the change.
+base::Status QueueComponentNotification(store::Tx& tx, const model::Component& component,
+                                        model::ComponentStatus previous, std::string change_id,
+                                        base::Time now);
+
 class SubscriberTokens {
  public:
   // The key from the store, created from `random` on first use.

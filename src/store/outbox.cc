@@ -10,6 +10,8 @@ std::string_view ToString(NotifyEvent event) {
       return "updated";
     case NotifyEvent::kResolved:
       return "resolved";
+    case NotifyEvent::kComponent:
+      return "component";
   }
   return "updated";
 }
@@ -18,7 +20,21 @@ std::optional<NotifyEvent> ParseNotifyEvent(std::string_view text) {
   if (text == "created") return NotifyEvent::kCreated;
   if (text == "updated") return NotifyEvent::kUpdated;
   if (text == "resolved") return NotifyEvent::kResolved;
+  if (text == "component") return NotifyEvent::kComponent;
   return std::nullopt;
+}
+
+namespace {
+constexpr std::string_view kComponentKeyPrefix = "component:";
+}  // namespace
+
+std::string ComponentJobKey(std::string_view id) {
+  return std::string(kComponentKeyPrefix) + std::string(id);
+}
+
+std::string_view ComponentOfJobKey(std::string_view key) {
+  if (key.substr(0, kComponentKeyPrefix.size()) != kComponentKeyPrefix) return {};
+  return key.substr(kComponentKeyPrefix.size());
 }
 
 int64_t DeliveryCounts::Total(model::DeliveryState state) const {

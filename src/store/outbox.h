@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/time.h"
@@ -21,13 +22,16 @@
 
 namespace phare::store {
 
-// Why a job was written: the SMS policy (start and end only) reads it.
-enum class NotifyEvent : uint8_t { kCreated, kUpdated, kResolved };
+// Why a job was written: the SMS policy (start and end only) reads it. kComponent: a
+// component's status changed outside an incident (webhooks only; see FanoutJob).
+enum class NotifyEvent : uint8_t { kCreated, kUpdated, kResolved, kComponent };
 std::string_view ToString(NotifyEvent event);
 std::optional<NotifyEvent> ParseNotifyEvent(std::string_view text);
 
 struct FanoutJob {
   int64_t id = 0;
+  // kComponent jobs: ComponentJobKey(component id), so that deliveries coalesce per
+  // component; update_id is the change's id and `detail` the status it left.
   std::string incident_id;
   std::string update_id;
   NotifyEvent event = NotifyEvent::kUpdated;
@@ -38,7 +42,13 @@ struct FanoutJob {
   int64_t queued = 0;           // deliveries queued so far
   int64_t coalesced = 0;        // of which replaced an older pending delivery
   std::optional<base::Time> finished_at;
+  std::string detail;  // kComponent: "old_status>new_status"
 };
+
+// The incident_id of a component job for component `id`.
+std::string ComponentJobKey(std::string_view id);
+// The component id of a component job's incident_id (empty when it is not one).
+std::string_view ComponentOfJobKey(std::string_view key);
 
 // A subscriber as a fan-out batch reads it (only what routing and rendering need).
 struct FanoutCandidate {

@@ -76,6 +76,31 @@ class WebhookTest(unittest.TestCase):
         r = self.server.request("DELETE", f"/api/v2/subscribers/{sub['id']}.json")
         self.assertEqual(r.status, 401)  # an id alone unsubscribes nobody
 
+    def test_a_components_own_change_sends_a_component_update(self):
+        admin = self.start()
+        hook = self.receiver()
+        sub = self.subscribe_hook(hook.url())
+        rbx = admin.component("Web hosting RBX")
+        r = admin.call("PATCH", f"/components/{rbx}",
+                       {"component": {"status": "partial_outage"}})
+        self.assertEqual(r.status, 200, r.body)
+        [record] = hook.wait_count(1)
+        self.assertTrue(ns.verify_webhook(sub["phare"]["secret"], record), record)
+        payload = json.loads(record["body"])
+        self.assertEqual(list(payload), ["meta", "page", "component", "component_update"])
+        self.assertEqual(payload["component"]["id"], rbx)
+        self.assertEqual(payload["component"]["status"], "partial_outage")
+        update = payload["component_update"]
+        self.assertEqual((update["component_id"], update["old_status"], update["new_status"]),
+                         (rbx, "operational", "partial_outage"))
+        self.assertEqual(payload["page"]["status_indicator"], "minor")
+        # A change that leaves the status alone sends nothing.
+        r = admin.call("PATCH", f"/components/{rbx}", {"component": {"description": "Roubaix"}})
+        self.assertEqual(r.status, 200, r.body)
+        admin.wait_delivered(1, "webhook")
+        time.sleep(0.5)
+        self.assertEqual(len(hook.requests()), 1)
+
     def test_retries_until_the_receiver_recovers_with_one_id(self):
         admin = self.start()
         hook = self.receiver("--fail-first", "1", "--fail-status", "503")

@@ -333,6 +333,10 @@ CREATE TABLE delivery_counts (
       R"sql(
 CREATE INDEX deliveries_finished ON deliveries(job_id) WHERE state IN (2, 4);
 )sql",
+      // 7: what a component job needs besides its ids (the statuses of the change).
+      R"sql(
+ALTER TABLE notify_jobs ADD COLUMN detail TEXT NOT NULL DEFAULT '';
+)sql",
   };
   return migrations;
 }

@@ -94,7 +94,7 @@ base::Result<model::Subscriber> ReadOne(Statement& s) {
 
 constexpr std::string_view kJobColumns =
     "id, incident_id, update_id, event, component_ids, created_at, last_subscriber, cursor, "
-    "queued, coalesced, finished_at";
+    "queued, coalesced, finished_at, detail";
 
 FanoutJob ReadJob(const Statement& s) {
   FanoutJob j;
@@ -109,6 +109,7 @@ FanoutJob ReadJob(const Statement& s) {
   j.queued = s.Int(8);
   j.coalesced = s.Int(9);
   if (auto t = s.OptInt(10)) j.finished_at = base::FromMillis(*t);
+  j.detail = s.Text(11);
   return j;
 }
 
@@ -228,12 +229,12 @@ base::Status SqliteTx::InsertFanoutJob(FanoutJob& job) {
   PHARE_ASSIGN_OR_RETURN(
       Statement * s,
       conn_.Prepare("INSERT INTO notify_jobs (incident_id, update_id, event, component_ids, "
-                    "created_at, last_subscriber, cursor, queued, coalesced, finished_at) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+                    "created_at, last_subscriber, cursor, queued, coalesced, finished_at, detail) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
   s->Bind(1, job.incident_id).Bind(2, job.update_id).Bind(3, ToString(job.event));
   s->Bind(4, JoinIds(job.component_ids)).Bind(5, base::ToMillis(job.created_at));
   s->Bind(6, job.last_subscriber).Bind(7, job.cursor).Bind(8, job.queued).Bind(9, job.coalesced);
-  s->Bind(10, OptMillis(job.finished_at));
+  s->Bind(10, OptMillis(job.finished_at)).Bind(11, job.detail);
   PHARE_RETURN_IF_ERROR(s->Run());
   job.id = conn_.LastInsertRowId();
   return base::Status::Ok();

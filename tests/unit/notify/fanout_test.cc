@@ -13,6 +13,10 @@ class FanoutTest : public NotifyTest {
   std::unique_ptr<Fanout> MakeFanout(size_t batch) {
     FanoutOptions options;
     options.batch = batch;
+    options.component_json = [](const model::Page&, const model::Component& c,
+                                const std::vector<model::Component>&) {
+      return "{\"id\":\"" + c.id + "\"}";
+    };
     return std::make_unique<Fanout>(
         *store_, clock_, options,
         [](const model::Page&, const model::Incident& i, const std::vector<model::Component>&) {
@@ -99,6 +103,53 @@ TEST_F(FanoutTest, ReachesTheRightReadersAndRendersEachVariantOnce) {
   ASSERT_EQ(jobs.size(), 1u);
   EXPECT_TRUE(jobs[0].finished_at.has_value());
   EXPECT_EQ(jobs[0].queued, 32);
+}
+
+TEST_F(FanoutTest, AComponentsOwnChangeReachesWebhooksOfThePageOrOfThatComponent) {
+  const std::string a = MakeComponent("Dedicated servers SBG");
+  const std::string b = MakeComponent("Web hosting RBX");
+  Readers(a, b);  // among them 3 page-wide webhooks
+  std::vector<service::SubscribeInput> hooks;
+  for (const std::string& component : {b, b, a}) {
+    service::SubscribeInput hook;
+    hook.channel = Channel::kWebhook;
+    hook.endpoint = "http://127.0.0.1:9/hook/" + component + std::to_string(hooks.size());
+    hook.component_ids = {component};
+    hooks.push_back(hook);
+  }
+  Import(hooks);
+  service::ComponentInput renamed;
+  renamed.name = "Web hosting — Roubaix";
+  ASSERT_TRUE(components_->Update(actor_, b, renamed).ok());  // no status change: no job
+  service::ComponentInput down;
+  down.status = model::ComponentStatus::kMajorOutage;
+  ASSERT_TRUE(components_->Update(actor_, b, down).ok());
+
+  auto fanout = MakeFanout(100);
+  Drain(*fanout);
+  EXPECT_EQ(Pending(Channel::kWebhook), 5);  // the 3 page-wide and b's 2, not a's
+  EXPECT_EQ(Pending(Channel::kEmail), 0);
+  EXPECT_EQ(Pending(Channel::kSms), 0);
+  EXPECT_EQ(Pending(Channel::kChat), 0);
+  EXPECT_EQ(fanout->variants_rendered(), 1u);
+  auto jobs = subscribers_->Stats()->jobs;
+  ASSERT_EQ(jobs.size(), 1u);
+  Variant variant;
+  ASSERT_TRUE(store_
+                  ->Read([&](store::Tx& tx) {
+                    PHARE_ASSIGN_OR_RETURN(auto list, tx.ListVariants(jobs[0].id));
+                    if (list.size() != 1) return base::Internal("one variant expected");
+                    PHARE_ASSIGN_OR_RETURN(auto text, tx.GetVariant(list[0].second));
+                    PHARE_ASSIGN_OR_RETURN(variant, Variant::Parse(text));
+                    return base::Status::Ok();
+                  })
+                  .ok());
+  EXPECT_EQ(variant.channel, Channel::kWebhook);
+  EXPECT_EQ(variant.component_json, "{\"id\":\"" + b + "\"}");
+  EXPECT_EQ(variant.component_change.component_id, b);
+  EXPECT_EQ(variant.component_change.old_status, "operational");
+  EXPECT_EQ(variant.component_change.new_status, "major_outage");
+  EXPECT_FALSE(variant.component_change.id.empty());
 }
 
 TEST_F(FanoutTest, ANewerUpdateReplacesQueuedOnesAndSmsWaitForTheEnd) {
