@@ -20,6 +20,19 @@ VariantKey KeyOf(const store::FanoutCandidate& c) {
   return key;
 }
 
+// The page, its components and its status now, for `context`.
+base::Status LoadPage(store::Tx& tx, UpdateContext& context) {
+  PHARE_ASSIGN_OR_RETURN(context.page, tx.GetPage());
+  PHARE_ASSIGN_OR_RETURN(context.components, tx.ListComponents());
+  store::IncidentQuery open;
+  open.open_only = true;
+  open.with_details = false;
+  open.limit = 1000;
+  PHARE_ASSIGN_OR_RETURN(auto open_incidents, tx.ListIncidents(open));
+  context.page_status = model::ComputePageStatus(context.components, open_incidents);
+  return base::Status::Ok();
+}
+
 }  // namespace
 
 Fanout::Fanout(store::Store& store, const base::Clock& clock, FanoutOptions options,
@@ -49,14 +62,7 @@ base::Status Fanout::Load(store::Tx& tx, const store::FanoutJob& job) {
                              [&](const auto& u) { return u.id == job.update_id; });
   if (update == incident->updates.end()) return base::Status::Ok();  // deleted since
   auto context = std::make_unique<UpdateContext>();
-  PHARE_ASSIGN_OR_RETURN(context->page, tx.GetPage());
-  PHARE_ASSIGN_OR_RETURN(context->components, tx.ListComponents());
-  store::IncidentQuery open;
-  open.open_only = true;
-  open.with_details = false;
-  open.limit = 1000;
-  PHARE_ASSIGN_OR_RETURN(auto open_incidents, tx.ListIncidents(open));
-  context->page_status = model::ComputePageStatus(context->components, open_incidents);
+  PHARE_RETURN_IF_ERROR(LoadPage(tx, *context));
   context->update = *update;
   context->incident = std::move(incident).value();
   context->default_language = options_.default_language;
@@ -82,14 +88,7 @@ base::Status Fanout::LoadComponent(store::Tx& tx, const store::FanoutJob& job,
     if (component.status().code() == base::Code::kNotFound) return base::Status::Ok();
     return component.status();
   }
-  PHARE_ASSIGN_OR_RETURN(context->page, tx.GetPage());
-  PHARE_ASSIGN_OR_RETURN(context->components, tx.ListComponents());
-  store::IncidentQuery open;
-  open.open_only = true;
-  open.with_details = false;
-  open.limit = 1000;
-  PHARE_ASSIGN_OR_RETURN(auto open_incidents, tx.ListIncidents(open));
-  context->page_status = model::ComputePageStatus(context->components, open_incidents);
+  PHARE_RETURN_IF_ERROR(LoadPage(tx, *context));
   context->default_language = options_.default_language;
   context->component_json = options_.component_json(context->page, *component, context->components);
   const std::string_view detail = job.detail;
