@@ -2,20 +2,12 @@
 #include <gtest/gtest.h>
 
 #include "graph/import.h"
+#include "import_testing.h"
 
 namespace phare::graph {
 namespace {
 
-ErrorList MustFail(std::string_view text, std::string source = "inv.jsonl") {
-  ImportOptions options;
-  options.source_name = std::move(source);
-  auto result = ImportInventoryBytes(text, options);
-  EXPECT_TRUE(result.ok()) << result.status().ToString();
-  if (!result.ok()) return ErrorList();
-  EXPECT_FALSE(result->ok()) << "imported although invalid";
-  EXPECT_EQ(result->inventory, nullptr);
-  return result->errors;
-}
+using testing::MustFail;
 
 // The error at `line`, or a failure.
 const ImportError* At(const ErrorList& errors, uint64_t line) {

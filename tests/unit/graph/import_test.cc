@@ -1,4 +1,5 @@
 #include "graph/import.h"
+#include "import_testing.h"
 
 #include <gtest/gtest.h>
 
@@ -11,6 +12,9 @@
 
 namespace phare::graph {
 namespace {
+
+using testing::MustFail;
+using testing::MustImport;
 
 constexpr std::string_view kJson = R"({"id":"sbg","kind":"site","name":"Strasbourg"}
 {"id":"breaker","kind":"breaker","site":"sbg"}
@@ -39,25 +43,6 @@ constexpr std::string_view kCsv =
     "srv,server,,,,rack,,,,,\n"
     "vps-1,resource,,,,srv,alice,vps,vps-gold,,\n"
     "\"vps-2\",resource,,,,srv,bob,vps,,,\n";
-
-std::shared_ptr<const Inventory> MustImport(std::string_view text) {
-  auto result = ImportInventoryBytes(text);
-  EXPECT_TRUE(result.ok()) << result.status().ToString();
-  if (!result.ok()) return nullptr;
-  EXPECT_TRUE(result->ok()) << result->errors.ToString();
-  return result->inventory;
-}
-
-ErrorList MustFail(std::string_view text, std::string source = "inv.jsonl") {
-  ImportOptions options;
-  options.source_name = std::move(source);
-  auto result = ImportInventoryBytes(text, options);
-  EXPECT_TRUE(result.ok()) << result.status().ToString();
-  if (!result.ok()) return ErrorList();
-  EXPECT_FALSE(result->ok()) << "imported although invalid";
-  EXPECT_EQ(result->inventory, nullptr);
-  return result->errors;
-}
 
 TEST(Import, JsonLinesBuildsTheGraph) {
   auto inv = MustImport(kJson);
