@@ -49,6 +49,20 @@ void SetRate(benchmark::State& state, int64_t messages, double seconds) {
   state.counters["messages"] = static_cast<double>(messages);
 }
 
+// Sends `requests` through `transport`, timed, and records the rate; an error on `state`
+// when any is not delivered or goes unanswered.
+void SendAll(benchmark::State& state, Transport& transport, const std::vector<Request>& requests) {
+  const auto start = Clock::now();
+  for (const auto& r : requests) (void)transport.Submit(r);
+  const auto outcomes = transport.Drain();
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  for (const auto& o : outcomes) {
+    if (o.result != DeliveryResult::kDelivered) return state.SkipWithError(o.reason.c_str());
+  }
+  if (outcomes.size() != requests.size()) return state.SkipWithError("outcomes were lost");
+  SetRate(state, static_cast<int64_t>(requests.size()), seconds);
+}
+
 void BM_SmtpSource(benchmark::State& state) {
   const auto messages = state.range(0);
   const auto connections = state.range(1);
@@ -92,17 +106,7 @@ void BM_SmtpTransport(benchmark::State& state) {
     options.smtp_connections = connections;
     options.max_in_flight[0] = connections;
     auto transport = Transport::Create(options, base::SystemClock::Instance()).value();
-    const auto start = Clock::now();
-    for (const auto& r : requests) (void)transport->Submit(r);
-    const auto outcomes = transport->Drain();
-    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    for (const auto& o : outcomes) {
-      if (o.result != DeliveryResult::kDelivered) return state.SkipWithError(o.reason.c_str());
-    }
-    if (outcomes.size() != static_cast<size_t>(messages)) {
-      return state.SkipWithError("outcomes were lost");
-    }
-    SetRate(state, messages, seconds);
+    SendAll(state, *transport, requests);
   }
 }
 
@@ -151,14 +155,7 @@ void BM_WebhookTransport(benchmark::State& state) {
     options.max_per_host = connections;
     options.max_in_flight[1] = connections;
     auto transport = Transport::Create(options, base::SystemClock::Instance()).value();
-    const auto start = Clock::now();
-    for (const auto& r : requests) (void)transport->Submit(r);
-    const auto outcomes = transport->Drain();
-    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    for (const auto& o : outcomes) {
-      if (o.result != DeliveryResult::kDelivered) return state.SkipWithError(o.reason.c_str());
-    }
-    SetRate(state, messages, seconds);
+    SendAll(state, *transport, requests);
   }
 }
 
