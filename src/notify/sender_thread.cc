@@ -6,6 +6,8 @@
 #include <mutex>
 #include <thread>
 
+#include "notify/target.h"
+
 namespace phare::notify {
 
 struct SenderThread::State {
@@ -90,11 +92,12 @@ size_t Share(size_t total, size_t parts, size_t index) {
   return std::max<size_t>(1, total / parts + (index < total % parts ? 1 : 0));
 }
 
-// "scheme://host:port" of a URL (all of it when it has no path).
-std::string_view Origin(std::string_view url) {
-  const size_t start = url.find("://");
-  if (start == std::string_view::npos) return url;
-  return url.substr(0, url.find('/', start + 3));
+// The thread of `count` that serves `url`'s origin: the transport's own per-host limit
+// key (target.h), so one origin never spreads over two threads. A URL the transport will
+// refuse goes to the first.
+size_t ThreadOfOrigin(const std::string& url, size_t count) {
+  auto target = ValidateTargetUrl(url, /*allow_private_targets=*/true);
+  return target.ok() ? std::hash<std::string>()(target->origin) % count : 0;
 }
 
 }  // namespace
@@ -126,7 +129,7 @@ base::Status SenderPool::Submit(std::vector<Request> requests) {
   for (auto& request : requests) {
     const size_t index = request.channel == Channel::kEmail
                              ? next_email_++ % email_threads_
-                             : std::hash<std::string_view>()(Origin(request.url)) % threads_.size();
+                             : ThreadOfOrigin(request.url, threads_.size());
     split_[index].push_back(std::move(request));
   }
   // All or nothing: outstanding counts only fall meanwhile (Submit has one caller at a
