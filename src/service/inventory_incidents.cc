@@ -1,6 +1,7 @@
 // InventoryService: node reports of incidents, inside IncidentService's transaction.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "eta/eta.h"
 #include "graph/export.h"
@@ -9,37 +10,39 @@
 namespace phare::service {
 namespace {
 
-// The components whose two statuses differ, with the second.
-std::vector<ComponentStatusChange> Differences(
-    const std::map<std::string, std::pair<model::ComponentStatus, model::ComponentStatus>>&
-        by_component) {
-  std::vector<ComponentStatusChange> out;
-  for (const auto& [id, statuses] : by_component) {
-    if (statuses.first != statuses.second) out.push_back({id, statuses.second});
+using StatusByComponent = std::map<std::string, model::ComponentStatus>;
+
+// Per page component, the worst status its inventory nodes (`mappings`) have in `state`.
+StatusByComponent WorstStatuses(const graph::Propagation& state,
+                                const std::vector<ComponentMapping>& mappings,
+                                const graph::ComponentPolicy& policy) {
+  StatusByComponent out;
+  for (const auto& m : mappings) {
+    if (m.component_id.empty()) continue;
+    const graph::NodeIndex n = *state.inventory().Find(m.node_id);
+    auto& status =
+        out.try_emplace(m.component_id, model::ComponentStatus::kOperational).first->second;
+    status = std::max(status, graph::ComponentStatusOf(state, n, policy).status);
   }
   return out;
 }
 
-// Per page component, the worst status its inventory nodes have before and after;
-// those that differ are the changes.
-std::vector<ComponentStatusChange> StatusChanges(const graph::Propagation& before,
-                                                 const graph::Propagation& after,
-                                                 const std::vector<ComponentMapping>& mappings,
-                                                 const graph::ComponentPolicy& policy) {
-  using model::ComponentStatus;
-  std::map<std::string, std::pair<ComponentStatus, ComponentStatus>> by_component;
-  const graph::Inventory& inventory = after.inventory();
-  for (const auto& m : mappings) {
-    if (m.component_id.empty()) continue;
-    const graph::NodeIndex n = *inventory.Find(m.node_id);
-    auto& [was, now] = by_component
-                           .try_emplace(m.component_id, ComponentStatus::kOperational,
-                                        ComponentStatus::kOperational)
-                           .first->second;
-    was = std::max(was, graph::ComponentStatusOf(before, n, policy).status);
-    now = std::max(now, graph::ComponentStatusOf(after, n, policy).status);
+// The components whose status differs from `before` to `after` (a component missing from
+// one is operational there), with their status after.
+std::vector<ComponentStatusChange> Differences(const StatusByComponent& before,
+                                               const StatusByComponent& after) {
+  const auto status = [](const StatusByComponent& in, const std::string& id) {
+    auto it = in.find(id);
+    return it == in.end() ? model::ComponentStatus::kOperational : it->second;
+  };
+  std::set<std::string> ids;
+  for (const auto& [id, _] : before) ids.insert(id);
+  for (const auto& [id, _] : after) ids.insert(id);
+  std::vector<ComponentStatusChange> out;
+  for (const auto& id : ids) {
+    if (status(before, id) != status(after, id)) out.push_back({id, status(after, id)});
   }
-  return Differences(by_component);
+  return out;
 }
 
 // Page components whose nodes are not operational in `state`.
@@ -158,8 +161,8 @@ base::Result<GraphOutcome> InventoryService::ApplyToIncident(
   PHARE_ASSIGN_OR_RETURN(auto links, tx.ListComponentNodes());
   const auto mappings = MapComponents(baseline->inventory(), components, links);
   GraphOutcome out;
-  out.changes =
-      StatusChanges(*Combine(*baseline, before), *Combine(*baseline, after), mappings, policy_);
+  out.changes = Differences(WorstStatuses(*Combine(*baseline, before), mappings, policy_),
+                            WorstStatuses(*Combine(*baseline, after), mappings, policy_));
   if (stamped.empty()) return out;
 
   PHARE_RETURN_IF_ERROR(tx.PutNodeReports(stamped));
@@ -181,37 +184,24 @@ base::Result<std::vector<ComponentStatusChange>> InventoryService::ReapplyReport
   PHARE_ASSIGN_OR_RETURN(auto links, tx.ListComponentNodes());
   const graph::Propagation baseline(next);
 
-  // Each page component's status over the old inventory and over the new one, the same
-  // reports applied (those naming nodes the new one lacks no longer count).
-  using model::ComponentStatus;
-  std::map<std::string, std::pair<ComponentStatus, ComponentStatus>> by_component;
-  const auto worst = [&](const graph::Propagation& state, bool after) {
-    for (const auto& m : MapComponents(state.inventory(), components, links)) {
-      if (m.component_id.empty()) continue;
-      auto& pair = by_component
-                       .try_emplace(m.component_id, ComponentStatus::kOperational,
-                                    ComponentStatus::kOperational)
-                       .first->second;
-      auto& slot = after ? pair.second : pair.first;
-      const graph::NodeIndex n = *state.inventory().Find(m.node_id);
-      slot = std::max(slot, graph::ComponentStatusOf(state, n, policy_).status);
-    }
-  };
-  worst(*Combine(*previous.baseline, open), false);
-  worst(*Combine(baseline, open), true);
-  auto changes = Differences(by_component);
-  std::erase_if(changes, [&](const ComponentStatusChange& change) {
-    auto c = std::find_if(components.begin(), components.end(),
-                          [&](const auto& x) { return x.id == change.component_id; });
-    return c == components.end() || c->status == ComponentStatus::kUnderMaintenance ||
-           c->status == change.status;
-  });
+  // Each page component's status over the old inventory (as last shown) and over the new
+  // one with the same reports (those naming nodes the new one lacks no longer count).
+  auto changes = Differences(
+      WorstStatuses(*previous.combined, MapComponents(*previous.inventory, components, links),
+                    policy_),
+      WorstStatuses(*Combine(baseline, open), MapComponents(*next, components, links), policy_));
+  std::vector<ComponentStatusChange> applied;
   for (const auto& change : changes) {
     auto c = std::find_if(components.begin(), components.end(),
                           [&](const auto& x) { return x.id == change.component_id; });
+    if (c == components.end() || c->status == model::ComponentStatus::kUnderMaintenance ||
+        c->status == change.status) {
+      continue;
+    }
     c->status = change.status;
     c->updated_at = now;
     PHARE_RETURN_IF_ERROR(tx.UpdateComponent(*c));
+    applied.push_back(change);
   }
 
   // The open incidents' counts, over the new inventory.
@@ -223,7 +213,7 @@ base::Result<std::vector<ComponentStatusChange>> InventoryService::ReapplyReport
     const IncidentGraph g = BuildIncidentGraph(baseline, incident, std::move(reports));
     PHARE_RETURN_IF_ERROR(tx.PutImpactCounts(incident_id, ImpactCounts(*g.current, *g.hit)));
   }
-  return changes;
+  return applied;
 }
 
 base::Result<std::shared_ptr<const graph::Propagation>> InventoryService::TxBaseline(
