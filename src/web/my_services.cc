@@ -14,7 +14,7 @@ class Words {
   std::string Say(std::string_view key, const comms::MessageArgs& args = {}) const {
     return reader_.Say("ui." + std::string(key), args);
   }
-  std::string When(base::Time t) const { return reader_.times().Format(t, now_); }
+  std::string When(base::Time t) const { return web::When(reader_, t, now_); }
   std::string Zone() const { return reader_.times().ZoneLabel(now_); }
   std::string Status(model::IncidentStatus s) const { return StatusLabel(reader_, s); }
 
