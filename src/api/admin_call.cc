@@ -47,8 +47,12 @@ const std::vector<model::Component>& AdminCall::Components() {
 
 RenderContext AdminCall::Render() {
   if (!readers_) readers_ = std::make_unique<comms::Readers>(zone);
-  return RenderContext{page, zone, Components(), readers_.get(),
-                       deps.ctx.policies.default_language};
+  return RenderContext{page,
+                       zone,
+                       Components(),
+                       readers_.get(),
+                       deps.ctx.policies.default_language,
+                       deps.ctx.clock.Now()};
 }
 
 http::Response Json(int status, const boost::json::value& value) {

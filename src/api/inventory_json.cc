@@ -174,10 +174,16 @@ std::string MyServicesJson(const service::MyServices& v) {
     for (const auto& r : i.resources) hit.emplace_back(MyResourceJson(r));
     boost::json::value estimate = nullptr;
     if (i.estimate) {
-      estimate = boost::json::object{{"p10", zone.FormatRfc3339(i.estimate->p10)},
-                                     {"p50", zone.FormatRfc3339(i.estimate->p50)},
-                                     {"p90", zone.FormatRfc3339(i.estimate->p90)},
-                                     {"source", i.estimate->source}};
+      // At the time of the request: a passed promise is null, and late.
+      const bool passed = i.estimate->expected_by <= v.generated_at;
+      estimate = boost::json::object{
+          {"p10", zone.FormatRfc3339(i.estimate->p10)},
+          {"p50", zone.FormatRfc3339(i.estimate->p50)},
+          {"p90", zone.FormatRfc3339(i.estimate->p90)},
+          {"expected_by", passed ? boost::json::value(nullptr)
+                                 : boost::json::value(zone.FormatRfc3339(i.estimate->expected_by))},
+          {"late", i.estimate->late || passed},
+          {"source", i.estimate->source}};
     }
     incidents.emplace_back(boost::json::object{{"id", i.id},
                                                {"name", i.name},

@@ -95,7 +95,9 @@ boost::json::object EstimateJson(const RenderContext& ctx, const model::Estimate
   o["p10"] = Timestamp(ctx, e.p10);
   o["p50"] = Timestamp(ctx, e.p50);
   o["p90"] = Timestamp(ctx, e.p90);
-  o["expected_by"] = Timestamp(ctx, e.expected_by);
+  const bool passed = ctx.now && e.expected_by <= *ctx.now;
+  o["expected_by"] = passed ? boost::json::value(nullptr) : Timestamp(ctx, e.expected_by);
+  o["late"] = e.late || passed;
   o["source"] = e.source;
   o["reason"] = e.reason;
   return o;

@@ -7,6 +7,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include <optional>
 #include <vector>
 
 #include "base/time.h"
@@ -28,6 +29,10 @@ struct RenderContext {
   // own language and `body` in the page's default language.
   comms::Readers* readers = nullptr;
   std::string default_language = "en";
+  // The time of rendering (a snapshot's, a request's, a fan-out's). When set, an
+  // estimate's `expected_by` that is not after it is rendered null and `late` true: a
+  // passed time is never shown as expected (docs/eta.md).
+  std::optional<base::Time> now;
 };
 
 boost::json::object PageJson(const RenderContext& ctx, base::Time updated_at);

@@ -62,7 +62,7 @@ std::vector<std::pair<std::string, std::string>> RenderV2(const service::PublicS
                               ? *base::Zone::Find(s.page.time_zone)
                               : base::Zone::Utc();
   comms::Readers readers(zone);
-  const RenderContext ctx{s.page, zone, s.components, &readers, default_language};
+  const RenderContext ctx{s.page, zone, s.components, &readers, default_language, s.now};
   const boost::json::object page = PageJson(ctx, LatestUpdate(s));
   const auto status = StatusJson(model::ComputePageStatus(s.components, s.incidents));
   const auto components = ComponentsJson(ctx);

@@ -38,14 +38,15 @@ base::Result<std::optional<notify::SmsGateway>> SmsFrom(const base::SmsConfig& c
   return std::optional<notify::SmsGateway>(std::move(gateway));
 }
 
-// The incident as /api/v2/incidents.json shows it: what webhooks carry.
-notify::IncidentJsonFn IncidentJson(const std::string& default_language) {
-  return [default_language](const model::Page& page, const model::Incident& incident,
-                            const std::vector<model::Component>& components) {
+// The incident as /api/v2/incidents.json shows it, at the fan-out's time: what webhooks
+// carry.
+notify::IncidentJsonFn IncidentJson(const std::string& default_language, const base::Clock& clock) {
+  return [default_language, &clock](const model::Page& page, const model::Incident& incident,
+                                    const std::vector<model::Component>& components) {
     auto zone = base::Zone::Find(page.time_zone);
     const base::Zone z = zone.ok() ? *zone : base::Zone::Utc();
     comms::Readers readers(z);
-    const api::RenderContext ctx{page, z, components, &readers, default_language};
+    const api::RenderContext ctx{page, z, components, &readers, default_language, clock.Now()};
     return boost::json::serialize(api::IncidentJson(ctx, incident));
   };
 }
@@ -145,7 +146,8 @@ base::Result<std::unique_ptr<Notifications>> Notifications::Start(const base::Co
   PHARE_ASSIGN_OR_RETURN(
       parts->pipeline,
       notify::Pipeline::Start(ctx.store, ctx.clock, ctx.random, page, std::move(options),
-                              IncidentJson(config.comms.default_language), std::move(tokens)));
+                              IncidentJson(config.comms.default_language, ctx.clock),
+                              std::move(tokens)));
   notify::Pipeline* pipeline = parts->pipeline.get();
   parts->api = std::make_unique<api::SubscriberApiDeps>(api::SubscriberApiDeps{
       parts->subscribers, parts->per_client, parts->per_address, [pipeline] { pipeline->Wake(); }});

@@ -13,6 +13,7 @@
 #include "app/site.h"
 #include "http/problem.h"
 #include "http/server.h"
+#include "service/estimates.h"
 #include "service/page.h"
 #include "store/sqlite/sqlite_store.h"
 #include "web/pages.h"
@@ -145,6 +146,13 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   scheduler.Every("maintenance", std::chrono::seconds(1), [this] {
     if (auto moved = incidents_->AdvanceMaintenance(); !moved.ok()) {
       spdlog::error("maintenance scheduler: {}", moved.status().ToString());
+    }
+  });
+  // A published restoration time is replaced before it passes (docs/eta.md).
+  service::EstimateRefresher estimates(*ctx_);
+  scheduler.Every("estimates", std::chrono::seconds(1), [&estimates] {
+    if (auto refreshed = estimates.Tick(); !refreshed.ok()) {
+      spdlog::error("estimates: {}", refreshed.status().ToString());
     }
   });
   Cadence cadence(*ctx_, config_.cadence.ops_webhook);

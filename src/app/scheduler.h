@@ -1,4 +1,4 @@
-// Periodic background tasks (maintenance windows, and later cadence reminders and
+// Periodic background tasks (maintenance windows, cadence reminders, estimate refreshes and
 // notification dispatch) on one thread. Tasks must be short and must not throw; a
 // task that fails logs and runs again at its next tick. Add tasks before Start().
 #pragma once

@@ -2,6 +2,7 @@
 #include <chrono>
 
 #include "comms/draft_writer.h"
+#include "comms/eta_words.h"
 #include "comms/markdown.h"
 #include "comms/time_tokens.h"
 
@@ -21,14 +22,16 @@ Status SayWhen(const DraftContext& c, DraftWriter& w) {
   if (s.estimate && s.estimate->p90 <= s.at) {
     c.notes.push_back("the estimate ends before this update: left out");
   } else if (s.estimate) {
+    // No passed time as expected; a late estimate says so (docs/eta.md).
     const auto& e = *s.estimate;
+    const std::string prefix = IsLate(e, s.at) ? "draft.eta_later_" : "draft.eta_";
     if (e.p10 <= s.at) {
-      PHARE_RETURN_IF_ERROR(w.Say("draft.eta_by", {{"time", TimeToken(e.p90)}}));
+      PHARE_RETURN_IF_ERROR(w.Say(prefix + "by", {{"time", TimeToken(e.p90)}}));
     } else if (e.p90 - e.p10 < std::chrono::minutes(1)) {
-      PHARE_RETURN_IF_ERROR(w.Say("draft.eta_around", {{"time", TimeToken(e.p50)}}));
+      PHARE_RETURN_IF_ERROR(w.Say(prefix + "around", {{"time", TimeToken(e.p50)}}));
     } else {
       PHARE_RETURN_IF_ERROR(
-          w.Say("draft.eta_between", {{"from", TimeToken(e.p10)}, {"to", TimeToken(e.p90)}}));
+          w.Say(prefix + "between", {{"from", TimeToken(e.p10)}, {"to", TimeToken(e.p90)}}));
     }
     said = true;
   }
@@ -168,6 +171,25 @@ Status ListComponents(const DraftContext& c, DraftWriter& w) {
   return Status::Ok();
 }
 
+// The quantiles still ahead of the update (p90 always is: DraftState drops the rest),
+// after a line saying the previous estimate passed when it did.
+Status SayTechnicalEstimate(const model::Estimate& e, base::Time at, DraftWriter& w) {
+  if (IsLate(e, at)) {
+    PHARE_RETURN_IF_ERROR(w.Say("tech.estimate_late"));
+    w.EndParagraph();
+  }
+  MessageArgs args{{"p10", TimeToken(e.p10)},
+                   {"p50", TimeToken(e.p50)},
+                   {"p90", TimeToken(e.p90)},
+                   {"has_p50", Str(e.p50 > at ? "yes" : "no")},
+                   {"source", EscapeMarkdown(e.source)},
+                   {"scope", EscapeMarkdown(e.scope)},
+                   {"has_scope", Str(e.scope.empty() ? "no" : "yes")}};
+  PHARE_RETURN_IF_ERROR(w.Say(e.p10 > at ? "tech.estimate" : "tech.estimate_ahead", args));
+  w.EndParagraph();
+  return Status::Ok();
+}
+
 // Counts, cause, estimate quantiles and the next update, each on its own line.
 Status SayTechnicalFacts(const DraftContext& c, DraftWriter& w) {
   const IncidentState& s = c.state;
@@ -188,17 +210,7 @@ Status SayTechnicalFacts(const DraftContext& c, DraftWriter& w) {
     w.EndParagraph();
   }
   if (model::IsClosed(s.status)) return Status::Ok();
-  if (s.estimate) {
-    const model::Estimate& e = *s.estimate;
-    PHARE_RETURN_IF_ERROR(
-        w.Say("tech.estimate", {{"p10", TimeToken(e.p10)},
-                                {"p50", TimeToken(e.p50)},
-                                {"p90", TimeToken(e.p90)},
-                                {"source", EscapeMarkdown(e.source)},
-                                {"scope", EscapeMarkdown(e.scope)},
-                                {"has_scope", Str(e.scope.empty() ? "no" : "yes")}}));
-    w.EndParagraph();
-  }
+  if (s.estimate) PHARE_RETURN_IF_ERROR(SayTechnicalEstimate(*s.estimate, s.at, w));
   if (s.next_update_at) {
     PHARE_RETURN_IF_ERROR(w.Say("tech.next_update", {{"time", TimeToken(*s.next_update_at)}}));
   }

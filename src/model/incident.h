@@ -80,6 +80,7 @@ struct Estimate {
   std::string source;        // operator | progress | history | combined
   std::string reason;        // one line, for operators
   base::Time expected_by{};  // the conservative quantile the page promises (p75 by default)
+  bool late = false;         // it moved the promise published before it later
 };
 
 // At `at`, `restored` of `total` resources of `scope` ("" for the whole incident) were

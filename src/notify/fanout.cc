@@ -131,6 +131,7 @@ base::Result<int64_t> Fanout::VariantFor(store::Tx& tx, const store::FanoutJob& 
   VariantKey key = KeyOf(c);
   const std::string text = key.Text();
   if (auto it = variants_.find(text); it != variants_.end()) return it->second;
+  context_->now = clock_.Now();
   auto variant = RenderUpdate(*context_, key);
   if (!variant.ok()) {
     spdlog::warn("notification variant {} of job {}: {}; using {} in UTC", text, job.id,

@@ -6,6 +6,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "comms/eta_words.h"
 #include "comms/markdown.h"
 #include "comms/reader.h"
 #include "notify/chat_message.h"
@@ -46,8 +47,29 @@ struct Words {
   std::string body_markdown;  // time tokens resolved
   std::string body_text;
   std::vector<std::string> facts;
+  std::string estimate_fact;  // also among `facts`; empty without an estimate
   std::string url;
 };
+
+// The estimate to tell with an open update: the incident's current one (refreshed before
+// its promise passes), else the one published with the update.
+std::optional<model::Estimate> EstimateNow(const UpdateContext& c) {
+  if (model::IsClosed(c.update.status)) return std::nullopt;
+  if (!model::IsClosed(c.incident.status) && !c.incident.estimates.empty()) {
+    return c.incident.estimates.front();
+  }
+  return c.update.estimate;
+}
+
+// "Service expected back by ..." at the time of rendering; empty without an estimate.
+std::string EstimateFact(const comms::Reader& reader, const UpdateContext& c) {
+  const auto e = EstimateNow(c);
+  if (!e) return "";
+  const base::Time at = c.update.display_at;
+  return comms::ExpectedBackLine(
+      reader, *e, std::max(c.now, at), [&](base::Time t) { return reader.times().Format(t, at); },
+      /*interval=*/false);
+}
 
 std::vector<std::string> Facts(const comms::Reader& reader, const UpdateContext& c) {
   std::vector<std::string> facts;
@@ -68,10 +90,7 @@ std::vector<std::string> Facts(const comms::Reader& reader, const UpdateContext&
         reader.Say("ui.scheduled_window", {{"from", reader.times().Format(*i.scheduled_for, at)},
                                            {"to", reader.times().Format(*i.scheduled_until, at)}}));
   }
-  if (!model::IsClosed(u.status) && u.estimate && u.estimate->expected_by > at) {
-    facts.push_back(reader.Say("ui.expected_back_by",
-                               {{"time", reader.times().Format(u.estimate->expected_by, at)}}));
-  }
+  if (std::string fact = EstimateFact(reader, c); !fact.empty()) facts.push_back(fact);
   if (!model::IsClosed(u.status) && u.next_update_at && *u.next_update_at > at) {
     facts.push_back(
         reader.Say("ui.next_update_by", {{"time", reader.times().Format(*u.next_update_at, at)}}));
@@ -94,6 +113,7 @@ base::Result<Words> WordsFor(const UpdateContext& c, const VariantKey& key) {
     w.body_text.pop_back();
   }
   w.facts = Facts(reader, c);
+  w.estimate_fact = EstimateFact(reader, c);
   w.url = c.page.url + "/incidents/" + c.incident.id;
   return w;
 }
@@ -144,6 +164,12 @@ Variant Sms(const UpdateContext& c, const Words& w) {
     if (ch == '\n') ch = ' ';
   }
   if (!body.empty()) v.text += " " + body;
+  // The body may promise a time that passed before this is sent: say so after it.
+  const auto& told = c.update.estimate;
+  if (told && !w.estimate_fact.empty() &&
+      comms::IsLate(*told, std::max(c.now, c.update.display_at))) {
+    v.text += " " + w.estimate_fact;
+  }
   return v;
 }
 

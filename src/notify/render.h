@@ -47,6 +47,10 @@ struct UpdateContext {
   // A component's change (a kComponent job) instead of an incident's update.
   std::optional<ComponentChange> component_change;
   std::string component_json;  // the component as /api/v2/components.json shows it
+  // When the variant is rendered (the fan-out's clock; may be minutes after the update).
+  // The restoration estimate is worded at the later of it and the update's time, from
+  // the incident as it is now: a passed time is never told as expected (docs/eta.md).
+  base::Time now{};
 };
 
 // InvalidArgument for an unknown zone; Internal if ICU fails.

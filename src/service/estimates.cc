@@ -1,5 +1,7 @@
 #include "service/estimates.h"
 
+#include <algorithm>
+
 #include "eta/cause.h"
 
 namespace phare::service {
@@ -26,6 +28,46 @@ base::Result<std::vector<eta::PastIncident>> PastIncidents(store::Tx& tx, const 
     out.push_back(std::move(p));
   }
   return out;
+}
+
+const model::Estimate* Find(const std::vector<model::Estimate>& estimates, std::string_view scope) {
+  for (const auto& e : estimates) {
+    if (e.scope == scope) return &e;
+  }
+  return nullptr;
+}
+
+// A revised estimate is late when it moves the promise it replaces later: because that
+// one passed (or was about to) unmet, or because the data now says later.
+bool Late(const model::Estimate* before, const model::Estimate& after) {
+  return before != nullptr && after.expected_by > before->expected_by;
+}
+
+bool Same(const model::Estimate& a, const model::Estimate& b) {
+  return a.scope == b.scope && a.p10 == b.p10 && a.p50 == b.p50 && a.p90 == b.p90 &&
+         a.source == b.source && a.reason == b.reason && a.expected_by == b.expected_by &&
+         a.late == b.late;
+}
+
+bool Same(const std::vector<model::Estimate>& a, const std::vector<model::Estimate>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](const auto& x, const auto& y) { return Same(x, y); });
+}
+
+// Whether a time shown as expected (any quantile or promise of any scope) falls in
+// (since, until]: a snapshot rendered before it still shows it.
+bool ShownTimePasses(const model::Incident& i, base::Time since, base::Time until) {
+  for (const auto& e : i.estimates) {
+    for (base::Time t : {e.p10, e.p50, e.expected_by, e.p90}) {
+      if (t > since && t <= until) return true;
+    }
+  }
+  return false;
+}
+
+bool PromiseDue(const model::Incident& i, base::Time until) {
+  const model::Estimate* whole = Find(i.estimates, "");
+  return whole == nullptr || whole->expected_by <= until;
 }
 
 }  // namespace
@@ -57,14 +99,71 @@ base::Result<std::vector<std::string>> RecomputeEstimates(
   PHARE_ASSIGN_OR_RETURN(in.history, PastIncidents(tx, incident.id));
   in.published = incident.estimates;
   PHARE_ASSIGN_OR_RETURN(auto result, eta::Recompute(in, config));
+  const std::vector<model::Estimate> before = std::move(incident.estimates);
   incident.estimates.clear();
   for (const auto& scope : result.scopes) {
-    model::Estimate e = scope.published;
+    model::Estimate e = scope.published;  // when held: the one before, with its mark
     e.expected_by = scope.expected_by;
+    if (scope.revised) e.late = Late(Find(before, e.scope), e);
     incident.estimates.push_back(std::move(e));
     if (scope.disagreement) warnings.push_back(scope.disagreement->message);
   }
   return warnings;
+}
+
+base::Result<RefreshReport> RefreshEstimates(Context& ctx, const RefreshOptions& options) {
+  const base::Time now = ctx.clock.Now();
+  const base::Time until = now + options.lead;
+  RefreshReport report;
+  bool passed = false;
+  std::vector<std::string> due;
+  PHARE_RETURN_IF_ERROR(ctx.store.Read([&](store::Tx& tx) {
+    store::IncidentQuery q;
+    q.kind = model::IncidentKind::kIncident;
+    q.open_only = true;
+    q.limit = 1000;
+    PHARE_ASSIGN_OR_RETURN(auto open, tx.ListIncidents(q));
+    for (const auto& i : open) {
+      if (options.since && ShownTimePasses(i, *options.since, now)) passed = true;
+      if (options.all || PromiseDue(i, until)) due.push_back(i.id);
+    }
+    return base::Status::Ok();
+  }));
+  if (!due.empty()) {
+    PHARE_RETURN_IF_ERROR(ctx.store.Write([&](store::Tx& tx) {
+      report.revised.clear();
+      for (const auto& id : due) {
+        PHARE_ASSIGN_OR_RETURN(auto i, tx.GetIncident(id));
+        if (!model::IsOpenIncident(i)) continue;  // closed since the read
+        const std::vector<model::Estimate> before = i.estimates;
+        PHARE_RETURN_IF_ERROR(RecomputeEstimates(tx, i, now, ctx.policies.eta).status());
+        if (Same(before, i.estimates)) continue;
+        PHARE_RETURN_IF_ERROR(tx.PutIncident(i));
+        report.revised.push_back(i.id);
+      }
+      return base::Status::Ok();
+    }));
+  }
+  if (!report.revised.empty() || passed) {
+    ctx.on_change();
+    report.announced = true;
+  }
+  return report;
+}
+
+base::Result<RefreshReport> EstimateRefresher::Tick() {
+  const base::Time now = ctx_.clock.Now();
+  RefreshOptions options;
+  const base::Duration step =
+      last_tick_ && now > *last_tick_ ? now - *last_tick_ : base::Duration{};
+  options.lead = std::clamp<base::Duration>(
+      2 * step, kMinRefreshLead, std::max(kMinRefreshLead, ctx_.policies.eta.damping.min_change));
+  options.all = !last_all_ || now - *last_all_ >= every_;
+  options.since = last_tick_;
+  PHARE_ASSIGN_OR_RETURN(auto report, RefreshEstimates(ctx_, options));
+  last_tick_ = now;
+  if (options.all) last_all_ = now;
+  return report;
 }
 
 }  // namespace phare::service

@@ -113,7 +113,8 @@ base::Result<comms::Drafts> IncidentService::Draft(const std::string& id,
     PHARE_ASSIGN_OR_RETURN(i, tx.GetIncident(id));
     PHARE_ASSIGN_OR_RETURN(components, tx.ListComponents());
     PHARE_ASSIGN_OR_RETURN(page, tx.GetPage());
-    return base::Status::Ok();
+    // The estimate as publishing now would set it (a stored one may have gone stale).
+    return RecomputeEstimates(tx, i, now, ctx_.policies.eta).status();
   }));
   if (status) {
     if (model::KindOf(*status) != i.kind) {

@@ -1,5 +1,6 @@
 #include "web/my_services.h"
 
+#include "comms/eta_words.h"
 #include "comms/reader.h"
 #include "web/templates.h"
 #include "web/view.h"
@@ -17,11 +18,27 @@ class Words {
   std::string When(base::Time t) const { return web::When(reader_, t, now_); }
   std::string Zone() const { return reader_.times().ZoneLabel(now_); }
   std::string Status(model::IncidentStatus s) const { return StatusLabel(reader_, s); }
+  base::Time now() const { return now_; }
 
  private:
   comms::Reader reader_;
   base::Time now_;
 };
+
+// Rendered per request at its time: a passed time is never shown as expected; an
+// estimate that replaced a passed promise (or whose promise passed) says it is late.
+std::string EstimateText(const Words& words, const model::Estimate& e) {
+  const bool late = comms::IsLate(e, words.now());
+  if (e.p10 > words.now()) {
+    return words.Say(
+        late ? "my_later" : "my_expected",
+        {{"p10", words.When(e.p10)}, {"p50", words.When(e.p50)}, {"p90", words.When(e.p90)}});
+  }
+  if (e.p90 > words.now()) {
+    return words.Say(late ? "my_later_by" : "my_expected_by", {{"time", words.When(e.p90)}});
+  }
+  return words.Say("my_later_no_time");
+}
 
 std::string StateLabel(const Words& words, const service::MyResource& r) {
   return words.Say("my_state", {{"state", r.restored ? std::string("restored") : r.state}});
@@ -49,11 +66,7 @@ Data IncidentData(const service::MyServices& v, const Words& words, const servic
   d.set("status_since", words.Say("my_status_since", {{"status", words.Status(i.status)},
                                                       {"time", words.When(i.started_at)}}));
   d.set("has_estimate", i.estimate.has_value());
-  if (i.estimate) {
-    d.set("estimate", words.Say("my_expected", {{"p10", words.When(i.estimate->p10)},
-                                                {"p50", words.When(i.estimate->p50)},
-                                                {"p90", words.When(i.estimate->p90)}}));
-  }
+  if (i.estimate) d.set("estimate", EstimateText(words, *i.estimate));
   d.set("affected_text",
         words.Say("my_affected", {{"hit", static_cast<int64_t>(i.resources.size())},
                                   {"restored", static_cast<int64_t>(i.restored)}}));

@@ -1,6 +1,7 @@
 #include "web/page_view.h"
 
 #include "comms/catalog.h"
+#include "comms/eta_words.h"
 #include "web/view.h"
 
 namespace phare::web {
@@ -67,13 +68,10 @@ Data PageView::IncidentData(const model::Incident& i, bool all_updates) const {
     d.set("window", Window(reader, *i.scheduled_for, *i.scheduled_until, state.now));
   }
   if (!model::IsClosed(i.status) && !i.estimates.empty()) {
-    const model::Estimate& e = i.estimates.front();
-    if (e.p10 > state.now) {
-      d.set("eta",
-            reader.Say("ui.expected_back_between", {{"from", When(e.p10)}, {"to", When(e.p90)}}));
-    } else if (e.p90 > state.now) {
-      d.set("eta", reader.Say("ui.expected_back_by", {{"time", When(e.p90)}}));
-    }
+    // Never a passed time as expected; the snapshot is rebuilt before the promise passes.
+    d.set("eta", comms::ExpectedBackLine(
+                     reader, i.estimates.front(), state.now,
+                     [this](base::Time t) { return When(t); }, /*interval=*/true));
   }
   if (!i.impact_counts.empty() && i.impact_counts.front().dimension == "total") {
     const model::ImpactCount& total = i.impact_counts.front();

@@ -337,6 +337,10 @@ CREATE INDEX deliveries_finished ON deliveries(job_id) WHERE state IN (2, 4);
       R"sql(
 ALTER TABLE notify_jobs ADD COLUMN detail TEXT NOT NULL DEFAULT '';
 )sql",
+      // 8: an estimate that moved the promise published before it later.
+      R"sql(
+ALTER TABLE incident_estimates ADD COLUMN late INTEGER NOT NULL DEFAULT 0;
+)sql",
   };
   return migrations;
 }

@@ -121,16 +121,16 @@ base::Status SqliteTx::LoadIncidentDetails(std::vector<model::Incident>& inciden
     PHARE_ASSIGN_OR_RETURN(
         Statement * s,
         conn_.Prepare(
-            "SELECT e.incident_id, scope, p10, p50, p90, source, reason, expected_by "
+            "SELECT e.incident_id, scope, p10, p50, p90, source, reason, expected_by, late "
             "FROM incident_estimates e JOIN temp.want_incidents w ON w.id = e.incident_id "
             "ORDER BY scope"));
     for (;;) {
       PHARE_ASSIGN_OR_RETURN(bool row, s->Step());
       if (!row) break;
-      by_id[s->Text(0)]->estimates.push_back({s->Text(1), base::FromMillis(s->Int(2)),
-                                              base::FromMillis(s->Int(3)),
-                                              base::FromMillis(s->Int(4)), s->Text(5), s->Text(6),
-                                              base::FromMillis(s->OptInt(7).value_or(s->Int(4)))});
+      by_id[s->Text(0)]->estimates.push_back(
+          {s->Text(1), base::FromMillis(s->Int(2)), base::FromMillis(s->Int(3)),
+           base::FromMillis(s->Int(4)), s->Text(5), s->Text(6),
+           base::FromMillis(s->OptInt(7).value_or(s->Int(4))), s->Int(8) != 0});
     }
   }
   std::unordered_map<std::string, model::IncidentUpdate*> updates;
@@ -293,7 +293,7 @@ base::Status SqliteTx::PutIncident(const model::Incident& i) {
   PHARE_ASSIGN_OR_RETURN(
       Statement * est,
       conn_.Prepare("INSERT INTO incident_estimates (incident_id, scope, p10, p50, p90, source, "
-                    "reason, expected_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+                    "reason, expected_by, late) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
   for (const auto& e : i.estimates) {
     est->Bind(1, i.id)
         .Bind(2, e.scope)
@@ -302,7 +302,8 @@ base::Status SqliteTx::PutIncident(const model::Incident& i) {
         .Bind(5, base::ToMillis(e.p90))
         .Bind(6, e.source)
         .Bind(7, e.reason)
-        .Bind(8, base::ToMillis(e.expected_by));
+        .Bind(8, base::ToMillis(e.expected_by))
+        .Bind(9, e.late);
     PHARE_RETURN_IF_ERROR(est->Run());
   }
   return base::Status::Ok();

@@ -94,6 +94,48 @@ TEST(RenderTest, SmsChatAndWebhookVariants) {
   EXPECT_EQ(Key(Channel::kWebhook, "fr", "UTC", Audience::kGeneral).Text(), "webhook");
 }
 
+// The update (06:30 UTC) promised service by 07:30; its fan-out renders at 07:40, after
+// the promise passed and the refresher replaced it: the message tells the new time,
+// as later than expected, never the passed one as expected.
+TEST(RenderTest, AnEstimateIsToldAtTheTimeOfRenderingNotOfTheUpdate) {
+  auto c = Context();
+  const auto at = [](const char* t) { return base::ParseTime(t).value(); };
+  c.update.estimate = model::Estimate{"",
+                                      at("2017-11-09T06:50:00Z"),
+                                      at("2017-11-09T07:10:00Z"),
+                                      at("2017-11-09T08:30:00Z"),
+                                      "operator",
+                                      "",
+                                      at("2017-11-09T07:30:00Z")};
+  c.incident.estimates = {model::Estimate{"", at("2017-11-09T07:50:00Z"),
+                                          at("2017-11-09T08:10:00Z"), at("2017-11-09T09:00:00Z"),
+                                          "progress", "", at("2017-11-09T08:30:00Z"), true}};
+  c.now = at("2017-11-09T07:40:00Z");
+  auto mail = RenderUpdate(c, Key(Channel::kEmail, "en", "UTC", Audience::kGeneral));
+  ASSERT_TRUE(mail.ok());
+  EXPECT_EQ(mail->text.find("7:30 AM"), std::string::npos) << mail->text;
+  EXPECT_NE(mail->text.find("Later than we expected: we now expect service back by 8:30 AM UTC"),
+            std::string::npos)
+      << mail->text;
+  auto sms = RenderUpdate(c, Key(Channel::kSms, "fr", "Europe/Paris", Audience::kGeneral));
+  ASSERT_TRUE(sms.ok());
+  EXPECT_NE(sms->text.find("Plus tard que prévu"), std::string::npos) << sms->text;
+  auto chat = RenderUpdate(c, Key(Channel::kChat, "en", "UTC", Audience::kGeneral));
+  ASSERT_TRUE(chat.ok());
+  EXPECT_NE(chat->text.find("Later than we expected"), std::string::npos) << chat->text;
+
+  // Rendered on time (before the promise), the update's own estimate reads as expected.
+  c.incident.estimates = {*c.update.estimate};
+  c.now = at("2017-11-09T06:31:00Z");
+  auto early = RenderUpdate(c, Key(Channel::kEmail, "en", "UTC", Audience::kGeneral));
+  ASSERT_TRUE(early.ok());
+  EXPECT_NE(early->text.find("Service expected back by 7:30 AM UTC"), std::string::npos)
+      << early->text;
+  auto early_sms = RenderUpdate(c, Key(Channel::kSms, "en", "UTC", Audience::kGeneral));
+  ASSERT_TRUE(early_sms.ok());
+  EXPECT_EQ(early_sms->text.find("Later than"), std::string::npos);
+}
+
 TEST(RenderTest, VariantsSurviveTheirStoredForm) {
   auto key = Key(Channel::kChat, "fr", "UTC", Audience::kGeneral);
   key.flavor = "slack";

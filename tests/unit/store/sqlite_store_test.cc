@@ -93,7 +93,7 @@ TEST_F(SqliteStoreTest, IncidentWithUpdatesRoundTripsAndSurvivesReopen) {
   i.identified_at = T(1100);
   i.component_ids = {"c"};
   i.cause = "power";
-  i.estimates.push_back({"", T(2000), T(3000), T(5000), "operator", "announced", T(4000)});
+  i.estimates.push_back({"", T(2000), T(3000), T(5000), "operator", "announced", T(4000), true});
 
   model::IncidentUpdate first;
   first.id = "u1";
@@ -140,6 +140,7 @@ TEST_F(SqliteStoreTest, IncidentWithUpdatesRoundTripsAndSurvivesReopen) {
                     EXPECT_EQ(got->estimates.size(), 1u);
                     EXPECT_EQ(got->estimates.at(0).expected_by, T(4000));
                     EXPECT_EQ(got->estimates.at(0).source, "operator");
+                    EXPECT_TRUE(got->estimates.at(0).late);
                     EXPECT_EQ(got->updates.size(), 2u);
                     EXPECT_EQ(got->updates[0].id, "u2");  // newest first
                     EXPECT_FALSE(got->updates[0].affected_components.has_value());

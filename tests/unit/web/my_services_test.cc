@@ -26,6 +26,7 @@ service::MyServices View() {
   e.p10 = base::FromMillis(1510218000000);
   e.p50 = base::FromMillis(1510225200000);
   e.p90 = base::FromMillis(1510236000000);
+  e.expected_by = base::FromMillis(1510230600000);  // 12:30Z
   i.estimate = e;
   v.incidents.push_back(i);
   return v;
@@ -45,6 +46,46 @@ TEST(MyServicesPage, ShowsTheIncidentItsEstimateAndTheCustomersServices) {
   EXPECT_NE(html.find("/my/TOKEN/summary.json"), std::string::npos);
   EXPECT_NE(html.find("Acme &lt;Status&gt;"), std::string::npos);
   EXPECT_EQ(html.find("Acme <Status>"), std::string::npos);
+}
+
+// 9 Nov 2017, the operator's "5 minutes to 4 hours" of 12:25 UTC seen at 15:12 UTC (16:12
+// CET): p10, p50 and the promise have passed, p90 has not.
+TEST(MyServicesPage, NeverShowsAPassedTimeAsExpected) {
+  auto v = View();
+  v.generated_at = *base::ParseTime("2017-11-09T15:12:00Z");
+  model::Estimate& e = *v.incidents.front().estimate;
+  e.p10 = *base::ParseTime("2017-11-09T12:30:00Z");
+  e.p50 = *base::ParseTime("2017-11-09T12:59:00Z");
+  e.p90 = *base::ParseTime("2017-11-09T16:25:00Z");
+  e.expected_by = *base::ParseTime("2017-11-09T14:48:00Z");
+  const std::string html = RenderMyServices(v, "/my/T/summary.json", kParis);
+  EXPECT_EQ(html.find("1:59 PM"), std::string::npos) << html;
+  EXPECT_EQ(html.find("1:30 PM"), std::string::npos) << html;
+  EXPECT_EQ(html.find("Expected back"), std::string::npos) << html;
+  EXPECT_NE(html.find("Later than we expected. We now expect service back by 5:25 PM CET."),
+            std::string::npos)
+      << html;
+  const std::string fr = RenderMyServices(v, "/my/T/summary.json", {"fr", "Europe/Paris"});
+  EXPECT_NE(fr.find("Plus tard que prévu."), std::string::npos) << fr;
+  EXPECT_EQ(fr.find("13:59"), std::string::npos) << fr;
+
+  e.p90 = *base::ParseTime("2017-11-09T15:00:00Z");  // every time has passed
+  const std::string none = RenderMyServices(v, "/my/T/summary.json", kParis);
+  const size_t eta = none.find("<p class=\"eta\">");
+  ASSERT_NE(eta, std::string::npos) << none;
+  EXPECT_EQ(none.substr(eta, none.find("</p>", eta) - eta),
+            "<p class=\"eta\">Later than we expected. We will give a new time as soon as we have "
+            "one.");
+}
+
+TEST(MyServicesPage, AnEstimateThatReplacedAPassedPromiseSaysItIsLater) {
+  auto v = View();
+  v.incidents.front().estimate->late = true;
+  const std::string html = RenderMyServices(v, "/my/T/summary.json", kParis);
+  EXPECT_NE(html.find("Later than we expected. We now expect service back around 12:00 PM CET "
+                      "(most likely between 10:00 AM CET and 3:00 PM CET)."),
+            std::string::npos)
+      << html;
 }
 
 TEST(MyServicesPage, SaysSoWhenNothingIsAffected) {

@@ -72,6 +72,43 @@ TEST(Pages, EveryLanguageGetsTheStatusPage) {
   EXPECT_NE(Find(pages, "/history.atom"), nullptr);
 }
 
+// The snapshot is built after the promise (11:00 UTC) passed: no passed time is worded
+// as expected, on the status page nor on the incident's page.
+TEST(Pages, APassedPromiseIsNeverShownAsExpected) {
+  auto state = State();
+  state.now = At("2017-11-09T11:30:00Z");
+  state.incidents.front().next_update_at.reset();
+  const auto pages = RenderPages(state, {});
+  for (const char* key : {"/", "/incidents/i1"}) {
+    const RenderedPage* page = Find(pages, key);
+    ASSERT_NE(page, nullptr) << key;
+    EXPECT_EQ(page->body.find("Service expected back"), std::string::npos) << page->body;
+    EXPECT_NE(page->body.find("Later than we expected: we now expect service back by 1:00 PM CET"),
+              std::string::npos)
+        << page->body;
+  }
+  state.now = At("2017-11-09T12:30:00Z");  // p90 passed too: no time at all
+  const RenderedPage* late = Find(RenderPages(state, {}), "/");
+  ASSERT_NE(late, nullptr);
+  EXPECT_NE(late->body.find("Later than we expected: we will give a new time"), std::string::npos)
+      << late->body;
+}
+
+TEST(Pages, AnEstimateThatReplacedAPassedPromiseSaysItIsLater) {
+  auto state = State();
+  state.incidents.front().estimates.front().late = true;
+  const RenderedPage* page = Find(RenderPages(state, {}), "/");
+  ASSERT_NE(page, nullptr);
+  EXPECT_NE(page->body.find("Later than we expected: we now expect service back between 10:00 AM "
+                            "CET and 1:00 PM CET"),
+            std::string::npos)
+      << page->body;
+  const RenderedPage* fr =
+      Find(RenderPages(state, {}), VariantKey("/", {"fr", "Europe/Paris"}, {"en", "Europe/Paris"}));
+  ASSERT_NE(fr, nullptr);
+  EXPECT_NE(fr->body.find("Plus tard que prévu"), std::string::npos);
+}
+
 TEST(Pages, HostileTextIsEscapedOrDropped) {
   const auto page = RenderPage(State(), {}, "/incidents/i1");
   ASSERT_TRUE(page.has_value());
