@@ -337,6 +337,10 @@ CREATE INDEX deliveries_finished ON deliveries(job_id) WHERE state IN (2, 4);
       R"sql(
 ALTER TABLE notify_jobs ADD COLUMN detail TEXT NOT NULL DEFAULT '';
 )sql",
+      // 8: the e-mail address told when a webhook subscriber's endpoint keeps failing.
+      R"sql(
+ALTER TABLE subscribers ADD COLUMN contact_email TEXT NOT NULL DEFAULT '';
+)sql",
   };
   return migrations;
 }
