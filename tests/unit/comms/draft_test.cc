@@ -103,7 +103,7 @@ TEST(Draft, TheFirstGeneralMessageOfALanguageApologisesOnALaterUpdate) {
             std::string::npos);
   EXPECT_EQ(Find(*drafts, Audience::kGeneral, "en")->body.find(Message("en", "draft.apology")),
             std::string::npos);
-  for (const std::string& lang : {"fr", "en"}) {
+  for (const char* lang : {"fr", "en"}) {
     CheckContext c = ContextFor(s);
     c.first_update = s.first_general_languages.count(lang) > 0;
     auto findings = Checker::Builtin().Check(*Find(*drafts, Audience::kGeneral, lang), c);
