@@ -26,21 +26,26 @@ struct Fields {
 
 base::Result<service::SubscribeInput> Build(const Fields& f) {
   const int given = !!f.email + !!f.phone_number + !!f.endpoint;
-  if (given != 1) {
-    return base::InvalidArgument("give exactly one of email, phone_number or endpoint",
-                                 "subscriber");
+  // Statuspage's webhook shape: the endpoint, and the address told when it keeps failing.
+  const bool webhook_with_contact = given == 2 && f.endpoint && f.email;
+  if (given != 1 && !webhook_with_contact) {
+    return base::InvalidArgument(
+        "give exactly one of email, phone_number or endpoint (an endpoint may come with the "
+        "email to tell when it keeps failing)",
+        "subscriber");
   }
   service::SubscribeInput in;
-  if (f.email) {
+  if (f.endpoint) {
+    in.channel = Channel::kWebhook;
+    in.endpoint = *f.endpoint;
+    in.contact_email = f.email.value_or("");
+  } else if (f.email) {
     in.channel = Channel::kEmail;
     in.email = *f.email;
-  } else if (f.phone_number) {
+  } else {
     in.channel = Channel::kSms;
     in.phone_number = *f.phone_number;
     in.phone_country = f.phone_country.value_or("");
-  } else {
-    in.channel = Channel::kWebhook;
-    in.endpoint = *f.endpoint;
   }
   if (f.channel) {
     const auto channel = model::ParseChannel(*f.channel);
@@ -94,6 +99,7 @@ boost::json::object SubscriberJson(const model::Subscriber& s, const base::Zone&
     case Channel::kWebhook:
     case Channel::kChat:
       o["endpoint"] = s.address;
+      if (!s.contact_email.empty()) o["email"] = s.contact_email;
       break;
   }
   o["created_at"] = zone.FormatRfc3339(s.created_at);

@@ -1,5 +1,6 @@
 // Subscribers as the APIs show them (Statuspage's shape: id, mode, email | phone_number |
-// endpoint, components, created_at, quarantined_at; phare's additions under "phare"),
+// endpoint (with the email of its contact, if any), components, created_at, quarantined_at;
+// phare's additions under "phare"),
 // and subscription requests read from JSON ({"subscriber": {...}}) or from a form
 // (subscriber[email]=... as Statuspage's widget posts, or the page's own form). Unknown
 // fields are ignored; known fields of the wrong type or size are errors naming the
@@ -19,7 +20,8 @@ namespace phare::api {
 boost::json::object SubscriberJson(const model::Subscriber& s, const base::Zone& zone);
 
 // The object under "subscriber". InvalidArgument unless exactly one of email,
-// phone_number and endpoint is given.
+// phone_number and endpoint is given, or an endpoint with an email (Statuspage's webhook
+// subscriber: the address is told when the endpoint keeps failing; contact_email).
 base::Result<service::SubscribeInput> ParseSubscribeInput(const boost::json::object& subscriber);
 
 // application/x-www-form-urlencoded: subscriber[email] (or email), subscriber[phone_number],

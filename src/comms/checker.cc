@@ -219,8 +219,10 @@ void Run::Apology() {
       (context_.first_update || context_.status == model::IncidentStatus::kResolved);
   if (!needed || AnyMatch(rules_->apology, text_)) return;
   Emit("apology-missing",
-       context_.first_update ? "the first update to customers does not apologise"
-                             : "the resolution does not apologise",
+       context_.first_update
+           ? "this is the first message these readers get about the incident, and it does not "
+             "apologise"
+           : "the resolution does not apologise",
        {}, CatalogText("draft.apology"));
 }
 

@@ -2,8 +2,9 @@
 // published. Each rule below yields findings; all are warnings unless the page's
 // configuration makes a rule block publishing (CheckerConfig::blocking).
 //
-//   apology-missing           general body of an incident's first update or resolution
-//                             with no apology
+//   apology-missing           general body of an incident with no apology, when it is
+//                             the first message its readers get (CheckContext::
+//                             first_update) or the resolution
 //   restoration-time-missing  general body of an open incident or maintenance with no
 //                             sentence giving a time together with a restoration or
 //                             next-update cue ("back", "next update", "rétabli"...)
@@ -71,6 +72,8 @@ bool BlocksPublishing(const std::vector<Finding>& findings);
 struct CheckContext {
   model::IncidentKind kind = model::IncidentKind::kIncident;
   model::IncidentStatus status = model::IncidentStatus::kInvestigating;
+  // The body is the first message its readers (its audience, in its language) get about
+  // the incident: the incident's first update, or the first to carry a body for them.
   bool first_update = false;
   // Names (technical) a technical body must mention; case-insensitive substring match.
   std::vector<std::string> components;

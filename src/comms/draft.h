@@ -1,13 +1,13 @@
 // Drafting: from the structured state of an incident, the bodies of its next update for
 // both audiences in every shipped language, as Markdown that operators may edit.
 //
-// The general body says, in plain words and short sentences: sorry (first update and
-// resolution of an incident); what is affected and since when; how many services or
-// customers when known; that the teams are mobilised; where the work stands; when
-// service should be back (an interval) or else when the next update will come; what the
-// reader can do meanwhile; and, at resolution, what happens next (report, credits).
-// The technical body lists status, impact, the affected components, the cause and the
-// estimate's quantiles.
+// The general body says, in plain words and short sentences: sorry (in the first message
+// its readers get, in their language, and at the resolution of an incident); what is affected and
+// since when; how many services or customers when known; that the teams are mobilised; where the
+// work stands; when service should be back (an interval) or else when the next update will come;
+// what the reader can do meanwhile; and, at resolution, what happens next (report, credits). The
+// technical body lists status, impact, the affected components, the cause and the estimate's
+// quantiles.
 //
 // Times are written as tokens ("{time:...}", time_tokens.h) so that each reader sees them
 // in their own zone. Pure function of its inputs; thread-safe.
@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -63,10 +64,14 @@ struct IncidentState {
   std::optional<int64_t> customers_affected;
   std::optional<model::Estimate> estimate;   // time of restoration, p10 <= p50 <= p90
   std::optional<base::Time> next_update_at;  // promised (see cadence.h)
-  LocalizedText workaround;  // "what you can do meanwhile"; left out where a language lacks it
-  std::string cause;         // category: "power", "network"...
-  LocalizedText root_cause;  // technical; falls back to any language the operator wrote
-  bool first_update = false;
+  LocalizedText workaround;   // "what you can do meanwhile"; left out where a language lacks it
+  std::string cause;          // category: "power", "network"...
+  LocalizedText root_cause;   // technical; falls back to any language the operator wrote
+  bool first_update = false;  // the incident's first update: every reader's first message
+  // Languages whose general readers get their first message about the incident with this
+  // update although it is not the first (earlier updates had no general body in their
+  // language, e.g. technical ones only): their general body apologises too.
+  std::set<std::string, std::less<>> first_general_languages;
   bool resolution = false;  // this update closes the incident (status resolved/completed)
   bool postmortem_planned = false;
   std::optional<base::Time> postmortem_by;

@@ -78,16 +78,18 @@ Result<std::string> IncidentBody(const DraftContext& c) {
   const IncidentState& s = c.state;
   DraftWriter w(c.catalog);
   const MessageArgs services{{"services", c.services}};
+  // The first message these readers get says sorry, whichever update carries it.
+  const bool first = s.first_update || s.first_general_languages.count(c.catalog.language());
   if (s.resolution || s.status == IncidentStatus::kPostmortem) {
     const base::Time end = s.resolved_at.value_or(s.at);
     PHARE_RETURN_IF_ERROR(
         w.Say("draft.resolved", {{"services", c.services}, {"time", TimeToken(end)}}));
-    if (s.resolution) PHARE_RETURN_IF_ERROR(w.Say("draft.apology_resolved"));
+    if (s.resolution || first) PHARE_RETURN_IF_ERROR(w.Say("draft.apology_resolved"));
     PHARE_RETURN_IF_ERROR(w.Say("draft.thanks"));
     PHARE_RETURN_IF_ERROR(SayWhatNext(c, w));
     return w.Finish();
   }
-  if (s.first_update) PHARE_RETURN_IF_ERROR(w.Say("draft.apology"));
+  if (first) PHARE_RETURN_IF_ERROR(w.Say("draft.apology"));
   PHARE_RETURN_IF_ERROR(w.Say("draft.affected", {{"services", c.services},
                                                  {"impact", Str(model::ToString(s.impact))},
                                                  {"start", TimeToken(s.started_at)}}));

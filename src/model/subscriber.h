@@ -33,6 +33,7 @@ enum class SubscriberState : uint8_t {
   kPending,      // e-mail or SMS waiting for its confirmation (double opt-in)
   kActive,       // receives notifications
   kQuarantined,  // too many dead letters in a row; skipped until an operator retries
+                 // (a webhook's contact e-mail is told once, see notify/dispatcher.h)
 };
 std::string_view ToString(SubscriberState state);  // "pending", "active", "quarantined"
 std::optional<SubscriberState> ParseSubscriberState(std::string_view text);
@@ -54,6 +55,9 @@ struct Subscriber {
   std::string confirm_hash;      // BLAKE2b of the confirmation token; empty once confirmed
   std::string unsubscribe_hash;  // BLAKE2b of the unsubscribe token
   std::string secret;            // webhook signing secret ("whsec_..."); empty otherwise
+  // Webhook or chat: the normalized e-mail address told once when the endpoint keeps
+  // failing (Statuspage's `email` beside `endpoint`); empty otherwise.
+  std::string contact_email;
   base::Time created_at{};
   std::optional<base::Time> confirmed_at;
   std::optional<base::Time> quarantined_at;

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "notify/chat_message.h"
 #include "notify/email_message.h"
 #include "notify/render.h"
@@ -21,6 +23,7 @@ constexpr size_t kMaxErrorBytes = 500;
 Channel ToChannel(model::Channel c) { return static_cast<Channel>(static_cast<uint8_t>(c)); }
 
 std::string IdempotencyKey(const store::LeasedDelivery& d) {
+  if (d.failure_notice()) return "notice/" + std::to_string(d.id);
   if (d.job_id == 0) return "confirm/" + std::to_string(d.id);
   return "update/" + d.update_id + "/" + d.subscriber.id;
 }
@@ -46,6 +49,11 @@ void Dispatcher::Count(model::Channel channel, DispatchCounters::Kind kind) {
 
 base::Result<std::shared_ptr<const Dispatcher::Prepared>> Dispatcher::VariantOf(
     const store::LeasedDelivery& d) {
+  if (d.failure_notice()) {  // rare: not cached
+    const model::Subscriber& s = d.subscriber;
+    return std::make_shared<const Prepared>(
+        Prepared{RenderFailureNotice(page_, s.language, s.address, s.dead_letters), std::nullopt});
+  }
   if (d.job_id == 0) {
     const std::string key =
         std::string(model::ToString(d.subscriber.channel)) + "|" + d.subscriber.language;
@@ -83,7 +91,7 @@ base::Result<Request> Dispatcher::Build(const store::LeasedDelivery& d, const Pr
   const std::string unsubscribe = page_.url + "/unsubscribe/" + tokens_.Unsubscribe(s);
   auto fill = [&](const std::string& text) {
     std::string out = ReplaceMarker(text, kUnsubscribeMarker, unsubscribe);
-    if (d.job_id == 0) {
+    if (d.job_id == 0 && !d.failure_notice()) {
       out = ReplaceMarker(out, kConfirmMarker,
                           page_.url + "/subscriptions/confirm/" + tokens_.Confirm(s));
     }
@@ -91,23 +99,14 @@ base::Result<Request> Dispatcher::Build(const store::LeasedDelivery& d, const Pr
   };
   Request r;
   r.tag = static_cast<uint64_t>(d.id);
-  r.channel = ToChannel(s.channel);
+  r.channel = ToChannel(d.channel);
+  if (d.failure_notice()) {
+    return Mail(std::move(r), s.contact_email, key, unsubscribe, v, fill(v.text), fill(v.html));
+  }
   const auto now = clock_.Now();
   switch (s.channel) {
-    case model::Channel::kEmail: {
-      EmailEnvelope e;
-      e.from_name = options_.mail_from_name.empty() ? page_.name : options_.mail_from_name;
-      e.from_addr = options_.mail_from;
-      e.to_addr = s.address;
-      e.message_id = MessageIdFor(key, mail_domain_);
-      e.thread_id = v.thread_id;
-      e.date = now;
-      e.unsubscribe_url = unsubscribe;
-      PHARE_ASSIGN_OR_RETURN(r.body, BuildEmail(e, {v.subject, fill(v.text), fill(v.html)}));
-      r.mail_from = options_.mail_from;
-      r.rcpt_to = s.address;
-      return r;
-    }
+    case model::Channel::kEmail:
+      return Mail(std::move(r), s.address, key, unsubscribe, v, fill(v.text), fill(v.html));
     case model::Channel::kWebhook: {
       if (!p.payload) return base::Internal("webhook variant without a payload");
       r.body = p.payload->Render({unsubscribe, "https://www.standardwebhooks.com/", now});
@@ -145,6 +144,23 @@ base::Result<Request> Dispatcher::Build(const store::LeasedDelivery& d, const Pr
   return base::Internal("unknown channel");
 }
 
+base::Result<Request> Dispatcher::Mail(Request r, const std::string& to, const std::string& key,
+                                       const std::string& unsubscribe, const Variant& v,
+                                       const std::string& text, const std::string& html) {
+  EmailEnvelope e;
+  e.from_name = options_.mail_from_name.empty() ? page_.name : options_.mail_from_name;
+  e.from_addr = options_.mail_from;
+  e.to_addr = to;
+  e.message_id = MessageIdFor(key, mail_domain_);
+  e.thread_id = v.thread_id;
+  e.date = clock_.Now();
+  e.unsubscribe_url = unsubscribe;
+  PHARE_ASSIGN_OR_RETURN(r.body, BuildEmail(e, {v.subject, text, html}));
+  r.mail_from = options_.mail_from;
+  r.rcpt_to = to;
+  return r;
+}
+
 base::Result<size_t> Dispatcher::Dispatch(Sender& sender) {
   size_t submitted = 0;
   for (;;) {
@@ -161,7 +177,8 @@ base::Result<size_t> Dispatcher::Dispatch(Sender& sender) {
     std::vector<Outcome> failed;
     for (const auto& d : leased) {
       if (in_flight_.count(d.id)) continue;  // a renewed lease: already on its way
-      in_flight_[d.id] = {d.subscriber.key, d.subscriber.channel, d.attempts};
+      in_flight_[d.id] = {d.failure_notice() ? 0 : d.subscriber.key, d.channel, d.attempts,
+                          !d.subscriber.contact_email.empty()};
       auto variant = VariantOf(d);
       auto request = variant.ok() ? Build(d, **variant) : base::Result<Request>(variant.status());
       if (request.ok()) {
@@ -170,7 +187,7 @@ base::Result<size_t> Dispatcher::Dispatch(Sender& sender) {
       }
       Outcome o;
       o.tag = static_cast<uint64_t>(d.id);
-      o.channel = ToChannel(d.subscriber.channel);
+      o.channel = ToChannel(d.channel);
       o.result = DeliveryResult::kPermanent;
       o.reason = "cannot build the message: " + request.status().message();
       failed.push_back(std::move(o));
@@ -203,9 +220,13 @@ base::Status Dispatcher::Record(const std::vector<Outcome>& outcomes) {
   const auto now = clock_.Now();
   std::vector<store::DeliveryOutcome> rows;
   rows.reserve(outcomes.size());
+  std::vector<int64_t> with_contact;  // subscribers whose quarantine is told by e-mail
   for (const auto& o : outcomes) {
     auto it = in_flight_.find(static_cast<int64_t>(o.tag));
     if (it == in_flight_.end()) continue;
+    if (it->second.has_contact && it->second.subscriber != 0) {
+      with_contact.push_back(it->second.subscriber);
+    }
     store::DeliveryOutcome row;
     row.id = it->first;
     row.subscriber = it->second.subscriber;
@@ -231,8 +252,22 @@ base::Status Dispatcher::Record(const std::vector<Outcome>& outcomes) {
     in_flight_.erase(it);
   }
   if (rows.empty()) return base::Status::Ok();
-  return store_.Write(
-      [&](store::Tx& tx) { return tx.RecordDeliveries(rows, options_.quarantine_after, now); });
+  return store_.Write([&](store::Tx& tx) {
+    PHARE_ASSIGN_OR_RETURN(auto quarantined,
+                           tx.RecordDeliveries(rows, options_.quarantine_after, now));
+    std::vector<store::NewDelivery> notices;
+    for (int64_t key : quarantined) {
+      if (std::find(with_contact.begin(), with_contact.end(), key) == with_contact.end()) continue;
+      notices.push_back(
+          {0, 0, key, std::string(store::kFailureNoticeKey), model::Channel::kEmail, now});
+      spdlog::warn(
+          "notify: subscriber {} quarantined after repeated dead letters; its contact "
+          "address is told",
+          key);
+    }
+    if (notices.empty()) return base::Status::Ok();
+    return tx.QueueDeliveries(notices).status();
+  });
 }
 
 base::Result<int64_t> Dispatcher::ReleaseLeases() {

@@ -4,10 +4,15 @@
 // delivered, a retry after DecideRetry's back-off, or a dead letter (a permanent error,
 // or max_attempts reached).
 //
+// When dead letters quarantine a webhook or chat subscriber that has a contact e-mail
+// (Statuspage's `email` beside `endpoint`), a failure notice is queued in the same
+// transaction: one e-mail to that address, in the subscriber's language, through the
+// outbox like any message (retried, idempotent); one per quarantine, not per failure.
+//
 // Every message carries a stable idempotency key: update id and subscriber id for an
 // update (so the Message-ID and webhook-id of a resent duplicate are the same), the
-// delivery id for a confirmation. A lease expires (`lease`) so that deliveries in flight
-// when a process dies are sent again; a lease renewed while this dispatcher still has the
+// delivery id for a confirmation or a failure notice. A lease expires (`lease`) so that deliveries
+// in flight when a process dies are sent again; a lease renewed while this dispatcher still has the
 // delivery in flight is not submitted twice.
 //
 // Not thread-safe: Dispatch and Record run on one thread (the pipeline's). Errors: the
@@ -81,12 +86,17 @@ class Dispatcher {
 
  private:
   struct InFlight {
-    int64_t subscriber = 0;
+    int64_t subscriber = 0;  // 0 for a failure notice: its outcome counts for nobody
     model::Channel channel = model::Channel::kEmail;
     int attempts = 0;
+    bool has_contact = false;  // a quarantine of the subscriber queues a failure notice
   };
   base::Result<std::shared_ptr<const Prepared>> VariantOf(const store::LeasedDelivery& d);
   base::Result<Request> Build(const store::LeasedDelivery& d, const Prepared& variant);
+  // An e-mail of `variant` (text and html with the subscriber's links filled in) to `to`.
+  base::Result<Request> Mail(Request r, const std::string& to, const std::string& key,
+                             const std::string& unsubscribe, const Variant& variant,
+                             const std::string& text, const std::string& html);
   void Count(model::Channel channel, DispatchCounters::Kind kind);
 
   store::Store& store_;

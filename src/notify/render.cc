@@ -264,6 +264,33 @@ base::Result<Variant> RenderConfirmation(const model::Page& page, model::Channel
   return v;
 }
 
+Variant RenderFailureNotice(const model::Page& page, std::string_view language,
+                            std::string_view endpoint, int failures) {
+  const std::string lang(NotifyCatalogs().Find(language) ? language : comms::kDefaultLanguage);
+  const comms::MessageArgs about{
+      {"page", page.name}, {"endpoint", std::string(endpoint)}, {"count", int64_t{failures}}};
+  Variant v;
+  v.channel = model::Channel::kEmail;
+  v.subject = Say(lang, "failing.subject", about);
+  Data data;
+  data.set("lang", lang);
+  data.set("subject", v.subject);
+  data.set("intro", Say(lang, "failing.intro", about));
+  data.set("paused", Say(lang, "failing.paused", about));
+  data.set("why", Say(lang, "failing.why", about));
+  data.set("page_name", page.name);
+  data.set("page_url", page.url);
+  data.set("status_page", Say(lang, "failing.status_page"));
+  data.set("status_line", Link(lang, Say(lang, "failing.status_page"), page.url));
+  data.set("unsubscribe", Say(lang, "failing.unsubscribe"));
+  data.set("unsubscribe_url", std::string(kUnsubscribeMarker));
+  data.set("unsubscribe_line",
+           Link(lang, Say(lang, "failing.unsubscribe"), std::string(kUnsubscribeMarker)));
+  v.text = RenderTemplate("email_failing.txt.mustache", data);
+  v.html = RenderTemplate("email_failing.html.mustache", data);
+  return v;
+}
+
 std::string MailDomain(std::string_view page_url) {
   auto url = boost::urls::parse_uri(page_url);
   if (!url || url->host().empty()) return "localhost";

@@ -61,6 +61,13 @@ base::Result<Variant> RenderUpdate(const UpdateContext& context, const VariantKe
 base::Result<Variant> RenderConfirmation(const model::Page& page, model::Channel channel,
                                          std::string_view language);
 
+// The e-mail telling a webhook or chat subscriber's contact address that deliveries to
+// `endpoint` stopped after `failures` dead letters in a row (the subscriber is
+// quarantined), in `language` (English when it has no catalog), with kUnsubscribeMarker
+// where the subscription's unsubscribe link goes.
+Variant RenderFailureNotice(const model::Page& page, std::string_view language,
+                            std::string_view endpoint, int failures);
+
 // "status.example.net" from the page URL (for Message-IDs); "localhost" if it has none.
 std::string MailDomain(std::string_view page_url);
 

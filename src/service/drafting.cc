@@ -14,9 +14,32 @@ const model::Component* Find(const std::vector<model::Component>& all, const std
 
 }  // namespace
 
+bool EarlierMessages::FirstFor(model::Audience audience, std::string_view language) const {
+  if (none) return true;
+  return audience == model::Audience::kGeneral && !general_languages.count(language);
+}
+
+EarlierMessages EarlierMessagesOf(const std::vector<model::IncidentUpdate>& updates,
+                                  const Policies& policies) {
+  EarlierMessages out;
+  out.none = updates.empty();
+  for (const auto& u : updates) {
+    for (const auto& b : u.bodies) {
+      if (b.audience == model::Audience::kGeneral && !b.body.empty()) {
+        out.general_languages.insert(b.language);
+      }
+    }
+    if (policies.default_audience == model::Audience::kGeneral && !u.body.empty()) {
+      out.general_languages.insert(policies.default_language);
+    }
+  }
+  return out;
+}
+
 comms::IncidentState DraftState(const model::Incident& i,
                                 const std::vector<model::Component>& components,
-                                const DraftFacts& facts, base::Time at, bool first_update) {
+                                const DraftFacts& facts, base::Time at,
+                                const EarlierMessages& earlier) {
   comms::IncidentState s;
   s.kind = i.kind;
   s.status = i.status;
@@ -47,7 +70,14 @@ comms::IncidentState DraftState(const model::Incident& i,
   s.workaround = facts.workaround;
   s.cause = i.cause;
   s.root_cause = facts.root_cause;
-  s.first_update = first_update && i.kind == model::IncidentKind::kIncident;
+  if (i.kind == model::IncidentKind::kIncident) {
+    s.first_update = earlier.none;
+    for (const std::string& language : comms::Catalogs::Builtin().Languages()) {
+      if (!earlier.none && earlier.FirstFor(model::Audience::kGeneral, language)) {
+        s.first_general_languages.insert(language);
+      }
+    }
+  }
   // A post-mortem follows the resolution; it is not one itself.
   s.resolution =
       i.status == model::IncidentStatus::kResolved || i.status == model::IncidentStatus::kCompleted;
@@ -66,14 +96,16 @@ void MergeDrafts(const comms::Drafts& drafts, std::vector<model::LocalizedBody>&
   }
 }
 
-base::Result<std::vector<BodyFinding>> CheckBodies(
-    const model::Incident& i, const std::vector<model::Component>& components,
-    const std::string& body, const std::vector<model::LocalizedBody>& bodies, bool first_update,
-    base::Time at, const Policies& policies, const base::Zone& zone) {
+base::Result<std::vector<BodyFinding>> CheckBodies(const model::Incident& i,
+                                                   const std::vector<model::Component>& components,
+                                                   const std::string& body,
+                                                   const std::vector<model::LocalizedBody>& bodies,
+                                                   const EarlierMessages& earlier, base::Time at,
+                                                   const Policies& policies,
+                                                   const base::Zone& zone) {
   comms::CheckContext ctx;
   ctx.kind = i.kind;
   ctx.status = i.status;
-  ctx.first_update = first_update && i.kind == model::IncidentKind::kIncident;
   for (const auto& id : i.component_ids) {
     if (const model::Component* c = Find(components, id)) ctx.components.push_back(c->name);
   }
@@ -89,6 +121,8 @@ base::Result<std::vector<BodyFinding>> CheckBodies(
   std::vector<BodyFinding> out;
   for (const auto& b : all) {
     if (b.body.empty()) continue;
+    ctx.first_update =
+        i.kind == model::IncidentKind::kIncident && earlier.FirstFor(b.audience, b.language);
     PHARE_ASSIGN_OR_RETURN(auto findings,
                            comms::Checker::Builtin().Check(b, ctx, policies.checker));
     for (auto& f : findings) out.push_back({b.audience, b.language, std::move(f)});

@@ -92,11 +92,13 @@ base::Result<PublishReport> IncidentService::Check(const std::string& id, const 
                              RecomputeEstimates(tx, i, now, ctx_.policies.eta, proposed));
     }
     auto zone = base::Zone::Find(page.time_zone);
-    // The update checked is the first one when the incident has at most that one.
-    PHARE_ASSIGN_OR_RETURN(
-        report.findings,
-        CheckBodies(i, components, in.body.value_or(""), in.bodies, i.updates.size() <= 1, now,
-                    ctx_.policies, zone.ok() ? *zone : base::Zone::Utc()));
+    // The update checked is the first one when the incident has at most that one;
+    // otherwise it follows them all.
+    const EarlierMessages earlier =
+        i.updates.size() <= 1 ? EarlierMessages{} : EarlierMessagesOf(i.updates, ctx_.policies);
+    PHARE_ASSIGN_OR_RETURN(report.findings,
+                           CheckBodies(i, components, in.body.value_or(""), in.bodies, earlier, now,
+                                       ctx_.policies, zone.ok() ? *zone : base::Zone::Utc()));
     return base::Status::Ok();
   }));
   return report;
@@ -129,14 +131,14 @@ base::Result<comms::Drafts> IncidentService::Draft(const std::string& id,
   } else if (i.kind == model::IncidentKind::kIncident) {
     i.next_update_at = comms::NextUpdateDue(now, ctx_.policies.cadence);
   }
-  const bool first_update = i.updates.empty();
+  const EarlierMessages earlier = EarlierMessagesOf(i.updates, ctx_.policies);
   PHARE_ASSIGN_OR_RETURN(auto drafts,
-                         comms::DraftUpdate(DraftState(i, components, facts, now, first_update)));
+                         comms::DraftUpdate(DraftState(i, components, facts, now, earlier)));
   if (report) {
     auto zone = base::Zone::Find(page.time_zone);
-    PHARE_ASSIGN_OR_RETURN(report->findings,
-                           CheckBodies(i, components, "", drafts.bodies, first_update, now,
-                                       ctx_.policies, zone.ok() ? *zone : base::Zone::Utc()));
+    PHARE_ASSIGN_OR_RETURN(
+        report->findings, CheckBodies(i, components, "", drafts.bodies, earlier, now, ctx_.policies,
+                                      zone.ok() ? *zone : base::Zone::Utc()));
     report->warnings = drafts.notes;
   }
   return drafts;

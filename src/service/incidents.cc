@@ -110,7 +110,7 @@ void PromiseNextUpdate(model::Incident& i, const IncidentInput& in, base::Time n
 // The bodies of the new update: the operator's, plus drafts when asked; the default
 // `body` falls back to the draft in the page's default audience and language.
 base::Status ComposeBodies(ChangeEnv& env, const model::Incident& i, const IncidentInput& in,
-                           bool first_update, model::IncidentUpdate& u) {
+                           const EarlierMessages& earlier, model::IncidentUpdate& u) {
   u.bodies = in.bodies;
   if (!in.draft) return base::Status::Ok();
   // The operator's own `body` is their text for the page's default audience and language:
@@ -123,7 +123,7 @@ base::Status ComposeBodies(ChangeEnv& env, const model::Incident& i, const Incid
     u.bodies.push_back({env.policies.default_audience, env.policies.default_language, u.body});
   }
   auto drafts =
-      comms::DraftUpdate(DraftState(i, env.table.all(), in.draft_facts, env.now, first_update));
+      comms::DraftUpdate(DraftState(i, env.table.all(), in.draft_facts, env.now, earlier));
   if (!drafts.ok()) {
     return base::InvalidArgument(drafts.status().message(), "incident.phare.draft");
   }
@@ -139,11 +139,11 @@ base::Status ComposeBodies(ChangeEnv& env, const model::Incident& i, const Incid
 
 // Runs the checker; fails (and so writes nothing) when a finding blocks publishing.
 base::Status CheckUpdate(ChangeEnv& env, const model::Incident& i, const model::IncidentUpdate& u,
-                         bool first_update) {
+                         const EarlierMessages& earlier) {
   PHARE_ASSIGN_OR_RETURN(auto page, env.tx.GetPage());
   auto zone = base::Zone::Find(page.time_zone);
   PHARE_ASSIGN_OR_RETURN(auto findings,
-                         CheckBodies(i, env.table.all(), u.body, u.bodies, first_update, env.now,
+                         CheckBodies(i, env.table.all(), u.body, u.bodies, earlier, env.now,
                                      env.policies, zone.ok() ? *zone : base::Zone::Utc()));
   std::string blocking;
   for (const auto& f : findings) {
@@ -165,7 +165,6 @@ base::Status CheckUpdate(ChangeEnv& env, const model::Incident& i, const model::
 // Writes the incident.
 base::Status Change(ChangeEnv& env, model::Incident& i, const IncidentInput& in, bool create) {
   const model::IncidentStatus old_status = i.status;
-  const bool first_update = create;
   PHARE_RETURN_IF_ERROR(ApplyFields(env.table, in, i));
   std::vector<model::AffectedComponent> affected;
   std::set<std::string> explicit_ids;
@@ -206,8 +205,10 @@ base::Status Change(ChangeEnv& env, model::Incident& i, const IncidentInput& in,
   u.created_at = u.updated_at = u.display_at = env.now;
   if (!affected.empty()) u.affected_components = std::move(affected);
   u.deliver_notifications = in.deliver_notifications.value_or(true);
-  PHARE_RETURN_IF_ERROR(ComposeBodies(env, i, in, first_update, u));
-  PHARE_RETURN_IF_ERROR(CheckUpdate(env, i, u, first_update));
+  // i.updates holds the earlier updates until this one is inserted below.
+  const EarlierMessages earlier = EarlierMessagesOf(i.updates, env.policies);
+  PHARE_RETURN_IF_ERROR(ComposeBodies(env, i, in, earlier, u));
+  PHARE_RETURN_IF_ERROR(CheckUpdate(env, i, u, earlier));
   u.next_update_at = i.next_update_at;
   if (!i.estimates.empty()) u.estimate = i.estimates.front();
   PHARE_RETURN_IF_ERROR(env.tx.InsertUpdate(u));

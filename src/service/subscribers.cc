@@ -49,6 +49,18 @@ base::Result<std::string> ValidateAddress(const SubscribeInput& in, bool allow_p
   return base::InvalidArgument("unknown channel", "subscriber.phare.channel");
 }
 
+// The normalized contact address of a webhook or chat subscriber, or "".
+base::Result<std::string> ValidateContact(const SubscribeInput& in) {
+  if (in.contact_email.empty()) return std::string();
+  if (in.channel != Channel::kWebhook && in.channel != Channel::kChat) {
+    return base::InvalidArgument("a contact address goes with an endpoint only",
+                                 "subscriber.email");
+  }
+  auto email = notify::NormalizeEmailAddress(in.contact_email);
+  if (!email.ok()) return Field(email.status(), "email");
+  return email;
+}
+
 base::Status ValidateScope(const SubscribeInput& in, const std::vector<std::string>& known,
                            model::Subscriber& s) {
   if (!in.component_ids.empty() && !in.customer_id.empty()) {
@@ -96,6 +108,7 @@ base::Result<model::Subscriber> SubscriberService::Validate(
   model::Subscriber s;
   s.channel = in.channel;
   PHARE_ASSIGN_OR_RETURN(s.address, ValidateAddress(in, policy_.allow_private_targets));
+  PHARE_ASSIGN_OR_RETURN(s.contact_email, ValidateContact(in));
   if (in.channel == Channel::kChat) {
     s.flavor = in.flavor.empty() ? "slack" : in.flavor;
     if (s.flavor != "slack" && s.flavor != "mattermost") {

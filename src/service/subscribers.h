@@ -6,7 +6,8 @@
 // Public subscriptions answer the same whether the address was already subscribed or
 // not (SubscribeResult says which, for logs and the admin API; public handlers must not
 // reveal it). Addresses are validated and normalized (e-mail, E.164 phone numbers,
-// http(s) URLs that are not private or loopback unless allow_private_targets).
+// http(s) URLs that are not private or loopback unless allow_private_targets; a webhook's
+// contact e-mail as any e-mail address).
 //
 // Errors: InvalidArgument naming the field ("subscriber.email"); NotFound for unknown
 // ids and tokens (expired confirmation links included); AlreadyExists when the admin
@@ -32,6 +33,7 @@ struct SubscribeInput {
   std::string email;                        // channel email
   std::string phone_country, phone_number;  // channel sms (phone_number may be "+...")
   std::string endpoint;                     // channel webhook or chat
+  std::string contact_email;                // webhook or chat: told when the endpoint fails
   std::string flavor;                       // chat: slack (default) or mattermost
   std::optional<std::string> language;      // a shipped language; default: the page's
   std::optional<std::string> time_zone;     // IANA; default: the page's

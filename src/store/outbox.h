@@ -64,11 +64,17 @@ struct FanoutCandidate {
   bool all_updates = true;
 };
 
+// The incident_id of a failure notice: one e-mail to the contact address of a webhook or
+// chat subscriber (model::Subscriber::contact_email), queued when its endpoint failed
+// enough to quarantine it. Job and variant 0, channel email; it goes out only while the
+// subscriber is still quarantined, and one at most is pending per subscriber.
+inline constexpr std::string_view kFailureNoticeKey = "notice/failing";
+
 struct NewDelivery {
-  int64_t job_id = 0;      // 0 for a confirmation message
-  int64_t variant_id = 0;  // 0 for a confirmation message
+  int64_t job_id = 0;      // 0 for a confirmation message or a failure notice
+  int64_t variant_id = 0;  // 0 for a confirmation message or a failure notice
   int64_t subscriber = 0;
-  std::string incident_id;  // empty for a confirmation message
+  std::string incident_id;  // empty for a confirmation message; kFailureNoticeKey
   model::Channel channel = model::Channel::kEmail;
   base::Time due_at{};
 };
@@ -85,9 +91,12 @@ struct LeasedDelivery {
   int64_t job_id = 0;
   int64_t variant_id = 0;
   std::string incident_id;
-  std::string update_id;  // of the job; empty for a confirmation
-  int attempts = 0;       // including this one
+  std::string update_id;                            // of the job; empty for a confirmation
+  int attempts = 0;                                 // including this one
+  model::Channel channel = model::Channel::kEmail;  // the subscriber's; email for a notice
   model::Subscriber subscriber;
+
+  bool failure_notice() const { return job_id == 0 && incident_id == kFailureNoticeKey; }
 };
 
 // What became of one leased delivery.

@@ -179,14 +179,17 @@ class Tx {
   // then) until `lease_until`, counting an attempt. While a fan-out job expands, what
   // became due after it was published waits for it to finish, and so do deliveries of
   // its incident from older jobs (it may replace them). Deliveries whose subscriber is
-  // gone become skipped, those of a quarantined subscriber dead; neither is returned.
+  // gone become skipped, those of a quarantined subscriber dead; neither is returned. A
+  // failure notice (outbox.h) goes out only while its subscriber is quarantined.
   virtual base::Result<std::vector<LeasedDelivery>> LeaseDeliveries(base::Time now,
                                                                     base::Time lease_until,
                                                                     size_t limit) = 0;
   // Records outcomes of leased deliveries. A dead letter counts against its subscriber,
-  // who is quarantined after `quarantine_after` in a row; a delivery clears the count.
-  virtual base::Status RecordDeliveries(const std::vector<DeliveryOutcome>& outcomes,
-                                        int quarantine_after, base::Time now) = 0;
+  // who is quarantined after `quarantine_after` in a row; a delivery clears the count
+  // (an outcome with subscriber 0 counts for nobody). Returns the keys of the subscribers
+  // these outcomes quarantined (each once: an active subscriber becomes quarantined).
+  virtual base::Result<std::vector<int64_t>> RecordDeliveries(
+      const std::vector<DeliveryOutcome>& outcomes, int quarantine_after, base::Time now) = 0;
   // Makes every leased delivery due at `now` (a restarted single node reclaims its own
   // leases at once instead of waiting for them to expire). Returns how many.
   virtual base::Result<int64_t> ReleaseLeases(base::Time now) = 0;

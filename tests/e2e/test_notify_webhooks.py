@@ -1,12 +1,14 @@
 """Webhook and chat notifications end to end, into tests/support/webhook_receiver.py:
 Standard Webhooks signatures verified as a receiver would, retries against a receiver
 that fails then recovers (one webhook-id throughout), dead letters and their retry by
-API and CLI, coalescing, and the refusal of private targets without
---allow-private-targets."""
+API and CLI, the one e-mail (into smtp-sink) to the contact of a webhook that keeps
+failing, Statuspage's endpoint+email shape, coalescing, and the refusal of private targets
+without --allow-private-targets."""
 
 import json
 import time
 import unittest
+import urllib.parse
 
 import harness
 import notify_support as ns
@@ -168,6 +170,79 @@ class WebhookTest(unittest.TestCase):
         attachment = payload["attachments"][0]
         self.assertEqual(attachment["color"], "#e74c3c")
         self.assertIn("Se désabonner", attachment["footer"])
+
+    def test_a_failing_webhook_tells_its_contact_once_by_email(self):
+        # Statuspage's webhook shape: an endpoint and the address told when it keeps failing.
+        sink = ns.SmtpSink()
+        try:
+            config = ns.write_config(self.server.dir, CONFIG + "quarantine_after = 2\n")
+            self.server.start("--allow-private-targets", "--config", config,
+                              "--smtp", sink.url)
+            admin = ns.Admin(self.server)
+            hook = self.receiver("--fail-first", "1000", "--fail-status", "500")
+            r = ns.subscribe(self.server, {"endpoint": hook.url(), "email": "Ops@Example.ORG",
+                                           "phare": {"language": "fr"}})
+            self.assertEqual(r.status, 201, r.body)
+            sub = r.json()["subscriber"]
+            self.assertEqual((sub["mode"], sub["endpoint"], sub["email"]),
+                             ("webhook", hook.url(), "Ops@example.org"))
+            component = admin.component("Storage")
+            for name in ("Slow disks", "Lost volume", "Full pool"):
+                admin.incident(name, [component], body=name + ".")
+                admin.wait_idle()
+            # Two dead letters in a row quarantine the webhook; its contact hears it once,
+            # in the subscriber's language, and nothing more for the third dead letter.
+            [notice] = sink.wait_count(1)
+            admin.wait_idle()
+            time.sleep(1)
+            self.assertEqual(len(sink.messages()), 1)
+            self.assertEqual(notice["To"].addresses[0].addr_spec, "Ops@example.org")
+            self.assertIn("webhook", notice["Subject"])
+            self.assertIn("Acme Status", notice["Subject"])
+            text = ns.text_part(notice)
+            self.assertIn(hook.url(), text)
+            self.assertIn("échou", text)  # French
+            self.assertIn(hook.url(), ns.html_part(notice))
+            self.assertFalse(notice.defects)
+            stats = admin.stats()
+            # Two dead letters; the third incident queues nothing for a quarantined webhook.
+            self.assertEqual(stats["deliveries"]["webhook"]["dead"], 2)
+            self.assertEqual(stats["deliveries"]["email"]["delivered"], 1)
+            self.assertEqual(len(hook.requests()), 4)  # 2 attempts x 2
+            listed = admin.call("GET", f"/subscribers/{sub['id']}").json()
+            self.assertEqual(listed["phare"]["state"], "quarantined")
+            self.assertEqual(listed["email"], "Ops@example.org")
+        finally:
+            sink.close()
+
+    def test_the_webhook_shape_with_a_contact_and_what_stays_refused(self):
+        admin = self.start()
+        url = "http://127.0.0.1:9/hook"
+        r = admin.call("POST", "/subscribers",
+                       {"subscriber": {"endpoint": url, "email": "noc@example.org"}})
+        self.assertEqual(r.status, 201, r.body)
+        self.assertEqual((r.json()["mode"], r.json()["email"]), ("webhook", "noc@example.org"))
+        r = ns.subscribe(self.server, {"endpoint": url, "email": "noc@"})
+        self.assertEqual(r.status, 422, r.body)
+        self.assertEqual(r.json()["field"], "subscriber.email")
+        for body in ({"endpoint": url, "phone_number": "+33612345678"},
+                     {"email": "a@example.org", "phone_number": "+33612345678"},
+                     {"endpoint": url, "email": "a@example.org", "phone_number": "+33612345678"},
+                     {}):
+            r = ns.subscribe(self.server, body)
+            self.assertEqual(r.status, 422, body)
+            self.assertEqual(r.headers["content-type"], "application/problem+json")
+            self.assertIn("exactly one of email, phone_number or endpoint", r.json()["detail"])
+        r = ns.subscribe(self.server, {"email": "alone@example.org"})
+        self.assertEqual((r.status, r.json()["subscriber"]["mode"]), (202, "email"))
+        # A form posts the same fields.
+        r = self.server.request(
+            "POST", "/api/v2/subscribers.json",
+            body=urllib.parse.urlencode({"subscriber[endpoint]": url,
+                                         "subscriber[email]": "form@example.org"}),
+            headers={"Content-Type": "application/x-www-form-urlencoded"})
+        self.assertEqual(r.status, 201, r.body)
+        self.assertEqual(r.json()["subscriber"]["email"], "form@example.org")
 
     def test_private_targets_are_refused_without_the_flag(self):
         self.server.start()

@@ -341,6 +341,10 @@ ALTER TABLE notify_jobs ADD COLUMN detail TEXT NOT NULL DEFAULT '';
       R"sql(
 ALTER TABLE incident_estimates ADD COLUMN late INTEGER NOT NULL DEFAULT 0;
 )sql",
+      // 9: the e-mail address told when a webhook subscriber's endpoint keeps failing.
+      R"sql(
+ALTER TABLE subscribers ADD COLUMN contact_email TEXT NOT NULL DEFAULT '';
+)sql",
   };
   return migrations;
 }

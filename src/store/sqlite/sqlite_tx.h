@@ -94,8 +94,9 @@ class SqliteTx final : public Tx {
   base::Result<QueueCounts> QueueDeliveries(const std::vector<NewDelivery>& batch) override;
   base::Result<std::vector<LeasedDelivery>> LeaseDeliveries(base::Time now, base::Time lease_until,
                                                             size_t limit) override;
-  base::Status RecordDeliveries(const std::vector<DeliveryOutcome>& outcomes, int quarantine_after,
-                                base::Time now) override;
+  base::Result<std::vector<int64_t>> RecordDeliveries(const std::vector<DeliveryOutcome>& outcomes,
+                                                      int quarantine_after,
+                                                      base::Time now) override;
   base::Result<int64_t> ReleaseLeases(base::Time now) override;
   base::Result<int64_t> RetryDeadDeliveries(base::Time now,
                                             std::optional<model::Channel> channel) override;

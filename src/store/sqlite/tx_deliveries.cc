@@ -100,8 +100,13 @@ struct Candidate {
 // Why a due delivery must not go out, or nullopt if it may.
 std::optional<std::string_view> SkipReason(const Candidate& c) {
   if (!c.has_subscriber) return "the subscriber unsubscribed";
-  const bool confirmation = c.delivery.job_id == 0;
   const auto state = c.delivery.subscriber.state;
+  if (c.delivery.failure_notice()) {
+    if (state != model::SubscriberState::kQuarantined) return "no longer quarantined";
+    if (c.delivery.subscriber.contact_email.empty()) return "no contact address";
+    return std::nullopt;
+  }
+  const bool confirmation = c.delivery.job_id == 0;
   if (confirmation && state != model::SubscriberState::kPending) return "already confirmed";
   if (!confirmation && state == model::SubscriberState::kPending) return "not confirmed";
   return std::nullopt;
@@ -172,6 +177,7 @@ base::Result<std::vector<LeasedDelivery>> SqliteTx::LeaseDeliveries(base::Time n
       c.delivery.variant_id = s->Int(2);
       c.delivery.incident_id = s->Text(3);
       c.channel = static_cast<int>(s->Int(4));
+      c.delivery.channel = static_cast<model::Channel>(c.channel);
       c.delivery.attempts = static_cast<int>(s->Int(5)) + 1;
       c.delivery.update_id = s->Text(6);
       c.has_subscriber = s->Int(7) != 0;
@@ -193,7 +199,8 @@ base::Result<std::vector<LeasedDelivery>> SqliteTx::LeaseDeliveries(base::Time n
       if (changed) deltas.Move(c.channel, c.state, kSkipped);
       continue;
     }
-    if (c.delivery.subscriber.state == model::SubscriberState::kQuarantined) {
+    if (c.delivery.subscriber.state == model::SubscriberState::kQuarantined &&
+        !c.delivery.failure_notice()) {
       PHARE_ASSIGN_OR_RETURN(
           bool changed,
           SetState(conn_, c.delivery.id, kDead, now,
@@ -210,18 +217,19 @@ base::Result<std::vector<LeasedDelivery>> SqliteTx::LeaseDeliveries(base::Time n
   return out;
 }
 
-base::Status SqliteTx::RecordDeliveries(const std::vector<DeliveryOutcome>& outcomes,
-                                        int quarantine_after, base::Time now) {
+base::Result<std::vector<int64_t>> SqliteTx::RecordDeliveries(
+    const std::vector<DeliveryOutcome>& outcomes, int quarantine_after, base::Time now) {
   PHARE_ASSIGN_OR_RETURN(
       Statement * cleared,
       conn_.Prepare("UPDATE subscribers SET dead_letters = 0 WHERE seq = ?1 AND dead_letters > 0"));
   PHARE_ASSIGN_OR_RETURN(
       Statement * failed,
-      conn_.Prepare("UPDATE subscribers SET dead_letters = dead_letters + 1, "
-                    "state = CASE WHEN ?2 > 0 AND dead_letters + 1 >= ?2 AND state = 'active' "
-                    "THEN 'quarantined' ELSE state END, "
-                    "quarantined_at = CASE WHEN ?2 > 0 AND dead_letters + 1 >= ?2 AND "
-                    "state = 'active' THEN ?3 ELSE quarantined_at END WHERE seq = ?1"));
+      conn_.Prepare("UPDATE subscribers SET dead_letters = dead_letters + 1 WHERE seq = ?1"));
+  PHARE_ASSIGN_OR_RETURN(
+      Statement * quarantine,
+      conn_.Prepare("UPDATE subscribers SET state = 'quarantined', quarantined_at = ?3 "
+                    "WHERE seq = ?1 AND ?2 > 0 AND dead_letters >= ?2 AND state = 'active'"));
+  std::vector<int64_t> quarantined;
   CountDeltas deltas;
   for (const auto& o : outcomes) {
     const int channel = static_cast<int>(o.channel);
@@ -237,13 +245,17 @@ base::Status SqliteTx::RecordDeliveries(const std::vector<DeliveryOutcome>& outc
     }
     if (ended < 0) continue;  // no longer leased: a duplicate or stale outcome
     deltas.Move(channel, kLeased, ended);
-    Statement* subscriber = ended == kDelivered ? cleared : ended == kDead ? failed : nullptr;
-    if (!subscriber) continue;
-    subscriber->Bind(1, o.subscriber);
-    if (ended == kDead) subscriber->Bind(2, quarantine_after).Bind(3, base::ToMillis(now));
-    PHARE_RETURN_IF_ERROR(subscriber->Run());
+    if (ended == kDelivered) {
+      PHARE_RETURN_IF_ERROR(cleared->Bind(1, o.subscriber).Run());
+    } else if (ended == kDead) {
+      PHARE_RETURN_IF_ERROR(failed->Bind(1, o.subscriber).Run());
+      quarantine->Bind(1, o.subscriber).Bind(2, quarantine_after).Bind(3, base::ToMillis(now));
+      PHARE_RETURN_IF_ERROR(quarantine->Run());
+      if (quarantine->Changes() > 0) quarantined.push_back(o.subscriber);  // active until now
+    }
   }
-  return deltas.Apply(conn_);
+  PHARE_RETURN_IF_ERROR(deltas.Apply(conn_));
+  return quarantined;
 }
 
 base::Result<int64_t> SqliteTx::ReleaseLeases(base::Time now) {

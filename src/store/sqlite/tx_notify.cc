@@ -7,10 +7,11 @@ namespace phare::store::sqlite {
 std::string SubscriberColumns(std::string_view prefix) {
   std::string out;
   for (std::string_view column :
-       {"seq",         "id",          "channel",      "flavor",         "address",
-        "language",    "time_zone",   "audience",     "scope",          "component_ids",
-        "customer_id", "all_updates", "state",        "confirm_hash",   "unsubscribe_hash",
-        "secret",      "created_at",  "confirmed_at", "quarantined_at", "dead_letters"}) {
+       {"seq",          "id",          "channel",      "flavor",         "address",
+        "language",     "time_zone",   "audience",     "scope",          "component_ids",
+        "customer_id",  "all_updates", "state",        "confirm_hash",   "unsubscribe_hash",
+        "secret",       "created_at",  "confirmed_at", "quarantined_at", "dead_letters",
+        "contact_email"}) {
     if (!out.empty()) out += ", ";
     out += prefix;
     out += column;
@@ -41,6 +42,7 @@ model::Subscriber ReadSubscriber(const Statement& s, int c) {
   if (auto t = s.OptInt(c + 17)) sub.confirmed_at = base::FromMillis(*t);
   if (auto t = s.OptInt(c + 18)) sub.quarantined_at = base::FromMillis(*t);
   sub.dead_letters = static_cast<int32_t>(s.Int(c + 19));
+  sub.contact_email = s.Text(c + 20);
   return sub;
 }
 
@@ -50,7 +52,7 @@ std::string SelectSubscribers(std::string_view where) {
   return "SELECT " + SubscriberColumns("") + " FROM subscribers " + std::string(where);
 }
 
-// Binds ?2..?20 in SubscriberColumns order (?1 is the key or left for the id).
+// Binds ?2..?21 in SubscriberColumns order (?1 is the key or left for the id).
 void BindSubscriber(Statement& s, const model::Subscriber& sub) {
   s.Bind(2, sub.id)
       .Bind(3, model::ToString(sub.channel))
@@ -73,7 +75,7 @@ void BindSubscriber(Statement& s, const model::Subscriber& sub) {
       .Bind(16, sub.secret)
       .Bind(17, base::ToMillis(sub.created_at));
   s.Bind(18, OptMillis(sub.confirmed_at)).Bind(19, OptMillis(sub.quarantined_at));
-  s.Bind(20, int64_t{sub.dead_letters});
+  s.Bind(20, int64_t{sub.dead_letters}).Bind(21, sub.contact_email);
 }
 
 base::Result<std::vector<model::Subscriber>> ReadAll(Statement& s) {
@@ -120,7 +122,7 @@ base::Status SqliteTx::InsertSubscriber(model::Subscriber& sub) {
       Statement * s,
       conn_.Prepare("INSERT INTO subscribers (" + SubscriberColumns("") +
                     ") VALUES (NULL, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                    "?15, ?16, ?17, ?18, ?19, ?20)"));
+                    "?15, ?16, ?17, ?18, ?19, ?20, ?21)"));
   BindSubscriber(*s, sub);
   PHARE_RETURN_IF_ERROR(s->Run());
   sub.key = conn_.LastInsertRowId();
@@ -134,7 +136,8 @@ base::Status SqliteTx::UpdateSubscriber(const model::Subscriber& sub) {
                     "language = ?6, time_zone = ?7, audience = ?8, scope = ?9, "
                     "component_ids = ?10, customer_id = ?11, all_updates = ?12, state = ?13, "
                     "confirm_hash = ?14, unsubscribe_hash = ?15, secret = ?16, created_at = ?17, "
-                    "confirmed_at = ?18, quarantined_at = ?19, dead_letters = ?20 WHERE seq = ?1"));
+                    "confirmed_at = ?18, quarantined_at = ?19, dead_letters = ?20, "
+                    "contact_email = ?21 WHERE seq = ?1"));
   s->Bind(1, sub.key);
   BindSubscriber(*s, sub);
   PHARE_RETURN_IF_ERROR(s->Run());

@@ -36,9 +36,43 @@ TEST(SubscriberJson, ReadsStatuspageFieldsAndPhareOnes) {
   EXPECT_EQ(FromJson(R"({"endpoint":"https://x.example/h"})")->channel, Channel::kWebhook);
 }
 
+// Statuspage's webhook subscriber: {"endpoint": URL, "email": ADDRESS}, the address told
+// when the endpoint keeps failing.
+TEST(SubscriberJson, ReadsAWebhookWithItsContactAddress) {
+  auto hook = FromJson(R"({"endpoint":"https://x.example/h","email":"ops@example.org"})");
+  ASSERT_TRUE(hook.ok()) << hook.status().ToString();
+  EXPECT_EQ(hook->channel, Channel::kWebhook);
+  EXPECT_EQ(hook->endpoint, "https://x.example/h");
+  EXPECT_EQ(hook->contact_email, "ops@example.org");
+  EXPECT_EQ(hook->email, "");
+  auto form = ParseSubscribeForm(
+      "subscriber%5Bendpoint%5D=https%3A%2F%2Fx.example%2Fh&subscriber%5Bemail%5D=o%40e.org");
+  ASSERT_TRUE(form.ok()) << form.status().ToString();
+  EXPECT_EQ(form->channel, Channel::kWebhook);
+  EXPECT_EQ(form->contact_email, "o@e.org");
+  EXPECT_EQ(FromJson(R"({"email":"a@b.c"})")->contact_email, "");
+
+  model::Subscriber s;
+  s.channel = Channel::kWebhook;
+  s.address = "https://x.example/h";
+  s.contact_email = "ops@example.org";
+  auto o = SubscriberJson(s, base::Zone::Utc());
+  EXPECT_EQ(o["endpoint"].as_string(), s.address);
+  EXPECT_EQ(o["email"].as_string(), "ops@example.org");
+  s.contact_email.clear();
+  EXPECT_FALSE(SubscriberJson(s, base::Zone::Utc()).contains("email"));
+}
+
 TEST(SubscriberJson, NamesWhatIsWrong) {
   EXPECT_EQ(FromJson(R"({})").status().field(), "subscriber");
-  EXPECT_EQ(FromJson(R"({"email":"a@b.c","endpoint":"https://x"})").status().field(), "subscriber");
+  for (const char* mixed : {R"({"phone_number":"+33612345678","endpoint":"https://x"})",
+                            R"({"email":"a@b.c","phone_number":"+33612345678"})",
+                            R"({"email":"a@b.c","phone_number":"+336","endpoint":"https://x"})"}) {
+    const auto status = FromJson(mixed).status();
+    EXPECT_EQ(status.field(), "subscriber") << mixed;
+    EXPECT_NE(status.message().find("exactly one of email, phone_number or endpoint"),
+              std::string::npos);
+  }
   EXPECT_EQ(FromJson(R"({"email":"a@b.c","phare":{"audience":"boss"}})").status().field(),
             "subscriber.phare.audience");
   EXPECT_EQ(FromJson(R"({"email":"a@b.c","phare":{"channel":"sms"}})").status().field(),

@@ -91,6 +91,38 @@ TEST(Draft, EveryOpenIncidentStatusCarriesTheRequiredElementsInEveryLanguage) {
   }
 }
 
+// An incident declared with technical bodies only has told general readers nothing: the
+// first general body of each language apologises, whichever update it comes with.
+TEST(Draft, TheFirstGeneralMessageOfALanguageApologisesOnALaterUpdate) {
+  IncidentState s = OpenIncident(IncidentStatus::kIdentified);
+  ASSERT_FALSE(s.first_update);
+  s.first_general_languages = {"fr"};  // English general readers were told already
+  auto drafts = DraftUpdate(s);
+  ASSERT_TRUE(drafts.ok()) << drafts.status().ToString();
+  EXPECT_NE(Find(*drafts, Audience::kGeneral, "fr")->body.find(Message("fr", "draft.apology")),
+            std::string::npos);
+  EXPECT_EQ(Find(*drafts, Audience::kGeneral, "en")->body.find(Message("en", "draft.apology")),
+            std::string::npos);
+  for (const char* lang : {"fr", "en"}) {
+    CheckContext c = ContextFor(s);
+    c.first_update = s.first_general_languages.count(lang) > 0;
+    auto findings = Checker::Builtin().Check(*Find(*drafts, Audience::kGeneral, lang), c);
+    ASSERT_TRUE(findings.ok());
+    EXPECT_FALSE(Has(*findings, "apology-missing")) << lang;
+  }
+  // A post-mortem that is their first message says sorry too.
+  s.status = IncidentStatus::kPostmortem;
+  s.next_update_at.reset();
+  drafts = DraftUpdate(s);
+  ASSERT_TRUE(drafts.ok());
+  EXPECT_NE(
+      Find(*drafts, Audience::kGeneral, "fr")->body.find(Message("fr", "draft.apology_resolved")),
+      std::string::npos);
+  EXPECT_EQ(
+      Find(*drafts, Audience::kGeneral, "en")->body.find(Message("en", "draft.apology_resolved")),
+      std::string::npos);
+}
+
 TEST(Draft, GivesTheRestorationIntervalWhenThereIsAnEstimate) {
   IncidentState s = OpenIncident(IncidentStatus::kIdentified);
   s.estimate = model::Estimate{"",

@@ -207,6 +207,46 @@ TEST_F(DispatcherTest, TheConfirmationLinkConfirms) {
   EXPECT_EQ(subscribers_->Get(r->subscriber.id)->state, model::SubscriberState::kActive);
 }
 
+// Statuspage's webhook subscriber with an e-mail: once its endpoint failed enough to be
+// quarantined, that address gets one notice, in the subscriber's language, through the
+// outbox; a webhook without a contact is quarantined silently.
+TEST_F(DispatcherTest, AQuarantinedWebhookTellsItsContactOnceByEmail) {
+  options_.quarantine_after = 2;
+  const std::string a = MakeComponent("A");
+  service::SubscribeInput told;
+  told.channel = model::Channel::kWebhook;
+  told.endpoint = "http://127.0.0.1:9/told";
+  told.contact_email = "Ops@Example.ORG";
+  told.language = "fr";
+  service::SubscribeInput silent = told;
+  silent.endpoint = "http://127.0.0.1:9/silent";
+  silent.contact_email.clear();
+  Import({told, silent});
+  for (size_t k = 0; k < 2; ++k) {
+    Declare(a, "Down.");
+    Expand();
+    ASSERT_EQ(Dispatch(), 2u);
+    Answer(2 * k, DeliveryResult::kPermanent, "HTTP 410");
+    Answer(2 * k + 1, DeliveryResult::kPermanent, "HTTP 410");
+  }
+  ASSERT_EQ(Dispatch(), 1u);  // the notice, and only one
+  const Request& notice = sender_.sent[4];
+  EXPECT_EQ(notice.channel, Channel::kEmail);
+  EXPECT_EQ(notice.rcpt_to, "Ops@example.org");
+  EXPECT_NE(Header(notice.body, "Message-ID"), "");
+  EXPECT_NE(Header(notice.body, "Subject").find("=?UTF-8?"), std::string::npos);  // French
+  Answer(4, DeliveryResult::kDelivered);
+  Declare(a, "Still down.");
+  Expand();
+  EXPECT_EQ(Dispatch(), 0u);  // quarantined: nothing queued for them, and no second notice
+  EXPECT_EQ(Counts().by_channel[1][static_cast<size_t>(DeliveryState::kDead)], 4);
+  EXPECT_EQ(Counts().by_channel[0][static_cast<size_t>(DeliveryState::kDelivered)], 1);
+  for (const auto& s : *subscribers_->List({})) {
+    EXPECT_EQ(s.state, model::SubscriberState::kQuarantined);
+    EXPECT_EQ(s.dead_letters, 2);
+  }
+}
+
 TEST_F(DispatcherTest, NothingGoesToThoseWhoLeft) {
   const std::string a = MakeComponent("A");
   Import({Email("leaving@example.org")});

@@ -166,6 +166,26 @@ TEST(RenderTest, ConfirmationCarriesBothLinks) {
   EXPECT_FALSE(RenderConfirmation(page, Channel::kWebhook, "en").ok());
 }
 
+TEST(RenderTest, AFailureNoticeNamesTheEndpointInTheSubscribersLanguage) {
+  model::Page page;
+  page.name = "Acme";
+  page.url = "https://status.example.net";
+  const std::string endpoint = "https://hooks.example.org/phare?a=1&b=2";
+  const Variant fr = RenderFailureNotice(page, "fr", endpoint, 5);
+  EXPECT_EQ(fr.channel, Channel::kEmail);
+  EXPECT_EQ(fr.subject, Say("fr", "failing.subject", {{"page", std::string("Acme")}}));
+  EXPECT_NE(fr.subject.find("webhook"), std::string::npos);
+  EXPECT_NE(fr.text.find(endpoint), std::string::npos);
+  EXPECT_NE(fr.text.find("5 envois"), std::string::npos);
+  EXPECT_NE(fr.text.find(page.url), std::string::npos);
+  EXPECT_NE(fr.text.find(kUnsubscribeMarker), std::string::npos);
+  EXPECT_NE(fr.html.find("https://hooks.example.org/phare?a=1&amp;b=2"), std::string::npos);
+  EXPECT_NE(fr.html.find("lang=\"fr\""), std::string::npos);
+  const Variant other = RenderFailureNotice(page, "pt", endpoint, 1);  // no catalog: English
+  EXPECT_EQ(other.subject, Say("en", "failing.subject", {{"page", std::string("Acme")}}));
+  EXPECT_NE(other.text.find("1 notification failed"), std::string::npos);
+}
+
 TEST(RenderTest, EveryCatalogHasTheEnglishKeys) {
   const auto& catalogs = NotifyCatalogs();
   const auto english = catalogs.Default().Keys();

@@ -1,4 +1,6 @@
 // Publishing an update: the promised next update, estimates, drafts and the checker.
+#include <algorithm>
+
 #include "service_fixture.h"
 
 namespace phare::service {
@@ -143,6 +145,68 @@ TEST_F(PublishingTest, BlockingRulesStopPublishingAndWriteNothing) {
   PublishReport warned;
   ASSERT_TRUE(incidents_->Update(actor_, id, in, &warned).ok());
   EXPECT_FALSE(warned.findings.empty());
+}
+
+// The apology goes into the first message general readers get in each language, even when
+// the incident began with technical bodies only (as on 9 November 2017).
+TEST_F(PublishingTest, TheFirstGeneralMessageOfEachLanguageApologises) {
+  IncidentInput declare;
+  declare.body = "SBG: both grid feeds down, generator chains in fault.";  // technical
+  const std::string id = Declare(declare);
+  clock_.Advance(minutes(10));
+  IncidentInput technical;
+  technical.body = "Generator chain A restarted.";
+  ASSERT_TRUE(incidents_->Update(actor_, id, technical).ok());
+
+  const auto general = [](const comms::Drafts& drafts, const std::string& lang) {
+    for (const auto& b : drafts.bodies) {
+      if (b.audience == model::Audience::kGeneral && b.language == lang) return b.body;
+    }
+    return std::string();
+  };
+  const auto has = [](const PublishReport& report, const std::string& rule,
+                      const std::string& lang) {
+    return std::any_of(report.findings.begin(), report.findings.end(),
+                       [&](const auto& f) { return f.finding.rule == rule && f.language == lang; });
+  };
+  PublishReport drafted;
+  auto drafts = incidents_->Draft(id, std::nullopt, {}, &drafted);
+  ASSERT_TRUE(drafts.ok()) << drafts.status().ToString();
+  EXPECT_NE(general(*drafts, "en").find("sorry"), std::string::npos) << general(*drafts, "en");
+  EXPECT_NE(general(*drafts, "fr").find("désolés"), std::string::npos) << general(*drafts, "fr");
+  EXPECT_TRUE(drafted.findings.empty());
+
+  // Without an apology, the first English general body is flagged; blocked when the page
+  // says so, published with a warning otherwise.
+  IncidentInput bare;
+  bare.bodies = {{model::Audience::kGeneral, "en",
+                  "Our servers in Strasbourg are down. Next update by 8:00 AM CET."}};
+  ctx_->policies.checker.blocking = {"apology-missing"};
+  PublishReport blocked;
+  EXPECT_FALSE(incidents_->Update(actor_, id, bare, &blocked).ok());
+  EXPECT_TRUE(has(blocked, "apology-missing", "en"));
+  ctx_->policies.checker.blocking.clear();
+  PublishReport warned;
+  ASSERT_TRUE(incidents_->Update(actor_, id, bare, &warned).ok());
+  EXPECT_TRUE(has(warned, "apology-missing", "en"));
+
+  // English general readers are told now; French ones are not yet.
+  PublishReport later;
+  drafts = incidents_->Draft(id, std::nullopt, {}, &later);
+  ASSERT_TRUE(drafts.ok());
+  EXPECT_EQ(general(*drafts, "en").find("sorry"), std::string::npos);
+  EXPECT_NE(general(*drafts, "fr").find("désolés"), std::string::npos);
+  EXPECT_TRUE(later.findings.empty());
+  PublishReport again;
+  ASSERT_TRUE(incidents_->Update(actor_, id, bare, &again).ok());
+  EXPECT_FALSE(has(again, "apology-missing", "en"));
+
+  // The resolution thanks and apologises again in every language.
+  auto resolution = incidents_->Draft(id, IncidentStatus::kResolved, {}, nullptr);
+  ASSERT_TRUE(resolution.ok());
+  EXPECT_NE(general(*resolution, "en").find("truly sorry"), std::string::npos);
+  EXPECT_NE(general(*resolution, "en").find("Thank you"), std::string::npos);
+  EXPECT_NE(general(*resolution, "fr").find("vraiment désolés"), std::string::npos);
 }
 
 TEST_F(PublishingTest, ScheduledTransitionsAreNeverBlocked) {

@@ -127,6 +127,25 @@ TEST_F(SubscriberServiceTest, WebhooksAreActiveAtOnceWithASecretAndNoPrivateTarg
             base::Code::kResourceExhausted);
 }
 
+TEST_F(SubscriberServiceTest, AWebhookKeepsItsContactAddressValidatedAsAnyEmail) {
+  policy_.allow_private_targets = true;
+  SubscriberService lab(*ctx_, policy_);
+  auto in = Webhook("http://127.0.0.1:9/hook");
+  in.contact_email = " Ops@Example.ORG ";
+  auto r = lab.Subscribe(actor_, in, SubscribeOrigin::kPublic);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->subscriber.channel, Channel::kWebhook);
+  EXPECT_EQ(lab.Get(r->subscriber.id)->contact_email, "Ops@example.org");
+  EXPECT_EQ(lab.Get(r->subscriber.id)->address, "http://127.0.0.1:9/hook");
+  in.contact_email = "ops@";
+  EXPECT_EQ(lab.Subscribe(actor_, in, SubscribeOrigin::kPublic).status().field(),
+            "subscriber.email");
+  auto email = Email("x@example.org");
+  email.contact_email = "y@example.org";  // only an endpoint has a contact
+  EXPECT_EQ(lab.Subscribe(actor_, email, SubscribeOrigin::kPublic).status().field(),
+            "subscriber.email");
+}
+
 TEST_F(SubscriberServiceTest, ValidationNamesTheField) {
   auto bad = subscribers_->Subscribe(actor_, Email("not an address"), SubscribeOrigin::kPublic);
   EXPECT_EQ(bad.status().field(), "subscriber.email");

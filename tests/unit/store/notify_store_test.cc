@@ -71,13 +71,18 @@ class NotifyStoreTest : public ::testing::Test {
     return out;
   }
 
-  void Record(const LeasedDelivery& d, DeliveryState state, Time due = T(0),
-              int quarantine_after = 0) {
-    ASSERT_TRUE(Write([&](Tx& tx) {
-                  return tx.RecordDeliveries(
-                      {{d.id, d.subscriber.key, Channel::kEmail, state, due, "why"}},
-                      quarantine_after, T(1000));
+  // Returns the keys of the subscribers the outcome quarantined.
+  std::vector<int64_t> Record(const LeasedDelivery& d, DeliveryState state, Time due = T(0),
+                              int quarantine_after = 0) {
+    std::vector<int64_t> quarantined;
+    EXPECT_TRUE(Write([&](Tx& tx) {
+                  PHARE_ASSIGN_OR_RETURN(
+                      quarantined,
+                      tx.RecordDeliveries({{d.id, d.subscriber.key, d.channel, state, due, "why"}},
+                                          quarantine_after, T(1000)));
+                  return base::Status::Ok();
                 }).ok());
+    return quarantined;
   }
 
   DeliveryCounts Counts() {
@@ -130,6 +135,7 @@ TEST_F(NotifyStoreTest, SubscriberRoundTripAndLookups) {
   EXPECT_GT(key, 0);
   auto got = Get("abc");
   EXPECT_EQ(got.key, key);
+  EXPECT_EQ(got.contact_email, "");
   EXPECT_EQ(got.component_ids, (std::vector<std::string>{"c1", "c2"}));
   EXPECT_EQ(got.scope, model::SubscriberScope::kComponents);
   EXPECT_EQ(got.audience, model::Audience::kTechnical);
@@ -351,6 +357,63 @@ TEST_F(NotifyStoreTest, DeadLettersQuarantineAndRetryRestores) {
   EXPECT_EQ(leased[0].attempts, 1);  // a retried dead letter starts over
   Record(leased[0], DeliveryState::kDelivered);
   EXPECT_EQ(Get("a").dead_letters, 0);
+}
+
+// A webhook's contact hears once that it was set aside: the dead letter that quarantines it
+// is reported once; its failure notice goes out while it stays quarantined, one at most
+// pending, and none once an operator lets it deliver again.
+TEST_F(NotifyStoreTest, AQuarantineIsReportedOnceAndItsNoticeGoesOutWhileItLasts) {
+  auto hook = Sub("hook", Channel::kWebhook);
+  hook.address = "https://hooks.example.org/x";
+  hook.contact_email = "ops@example.org";
+  const int64_t sub = Insert(hook);
+  EXPECT_EQ(Get("hook").contact_email, "ops@example.org");
+  for (int k = 0; k < 3; ++k) {
+    const std::string incident = "inc" + std::to_string(k);
+    const int64_t job = Job(incident);
+    ASSERT_TRUE(
+        Write([&](Tx& tx) {
+          return tx.QueueDeliveries({{job, 1, sub, incident, Channel::kWebhook, T(0)}}).status();
+        }).ok());
+    Finish(job, T(1));
+  }
+  auto sent = Lease(T(10));  // three messages in flight at once
+  ASSERT_EQ(sent.size(), 3u);
+  EXPECT_EQ(sent[0].channel, Channel::kWebhook);
+  EXPECT_FALSE(sent[0].failure_notice());
+  std::vector<std::vector<int64_t>> reported;
+  for (const auto& d : sent) {
+    reported.push_back(Record(d, DeliveryState::kDead, T(10), /*quarantine_after=*/2));
+  }
+  // The second dead letter quarantines; the third, sent before, reports nothing more.
+  EXPECT_EQ(reported, (std::vector<std::vector<int64_t>>{{}, {sub}, {}}));
+  EXPECT_EQ(Get("hook").state, SubscriberState::kQuarantined);
+
+  const NewDelivery notice{0, 0, sub, std::string(kFailureNoticeKey), Channel::kEmail, T(20)};
+  QueueCounts twice;
+  ASSERT_TRUE(Write([&](Tx& tx) {
+                PHARE_RETURN_IF_ERROR(tx.QueueDeliveries({notice}).status());
+                PHARE_ASSIGN_OR_RETURN(twice, tx.QueueDeliveries({notice}));
+                return base::Status::Ok();
+              }).ok());
+  EXPECT_EQ(twice.coalesced, 1);  // one pending notice per subscriber
+  auto leased = Lease(T(30));
+  ASSERT_EQ(leased.size(), 1u);  // a quarantined subscriber's notice is not a dead letter
+  EXPECT_TRUE(leased[0].failure_notice());
+  EXPECT_EQ(leased[0].channel, Channel::kEmail);
+  EXPECT_EQ(leased[0].subscriber.contact_email, "ops@example.org");
+  DeliveryOutcome done{leased[0].id, 0, Channel::kEmail, DeliveryState::kDelivered, T(30), ""};
+  ASSERT_TRUE(Write([&](Tx& tx) { return tx.RecordDeliveries({done}, 2, T(30)).status(); }).ok());
+  EXPECT_EQ(Get("hook").dead_letters, 3);  // a notice counts for no subscriber
+  EXPECT_EQ(Counts().by_channel[0][static_cast<size_t>(DeliveryState::kDelivered)], 1);
+
+  // Released by an operator before it went out: the notice is skipped.
+  ASSERT_TRUE(Write([&](Tx& tx) { return tx.QueueDeliveries({notice}).status(); }).ok());
+  ASSERT_TRUE(Write([&](Tx& tx) {
+                return tx.RetryDeadDeliveries(T(40), Channel::kWebhook).status();
+              }).ok());
+  for (const auto& d : Lease(T(50))) EXPECT_FALSE(d.failure_notice());
+  EXPECT_EQ(Counts().by_channel[0][static_cast<size_t>(DeliveryState::kSkipped)], 1);
 }
 
 TEST_F(NotifyStoreTest, PurgeRemovesOnlyFinishedDeliveriesOfOldJobs) {
