@@ -15,6 +15,14 @@ std::optional<PageView> PageView::Create(const service::PublicState& state,
   return PageView(state, std::move(reader).value(), reading, options.default_language);
 }
 
+const std::string& PageView::Name(const model::Component& c) const {
+  return model::NameIn(c.names, reader.language(), c.name);
+}
+
+const std::string& PageView::Name(const model::Incident& i) const {
+  return model::NameIn(i.names, reader.language(), i.name);
+}
+
 std::string PageView::When(base::Time t) const { return web::When(reader, t, state.now); }
 
 std::string PageView::Month(base::Time t) const {
@@ -49,7 +57,7 @@ Data PageView::UpdatesData(const model::Incident& i, size_t max_updates) const {
 Data PageView::IncidentData(const model::Incident& i, bool all_updates) const {
   Data d;
   d.set("id", i.id);
-  d.set("name", i.name);
+  d.set("name", Name(i));
   d.set("status", std::string(model::ToString(i.status)));
   d.set("status_label", StatusLabel(reader, i.status));
   d.set("impact", std::string(ImpactClass(i)));
@@ -59,7 +67,7 @@ Data PageView::IncidentData(const model::Incident& i, bool all_updates) const {
     for (const auto& c : state.components) {
       if (c.id != id) continue;
       if (!names.empty()) names += ", ";
-      names += c.name;
+      names += Name(c);
     }
   }
   if (!names.empty()) d.set("affected", reader.Say("ui.affected", {{"components", names}}));

@@ -337,6 +337,12 @@ CREATE INDEX deliveries_finished ON deliveries(job_id) WHERE state IN (2, 4);
       R"sql(
 ALTER TABLE notify_jobs ADD COLUMN detail TEXT NOT NULL DEFAULT '';
 )sql",
+      // 8: names in other languages than the page's default (names_column.h).
+      R"sql(
+ALTER TABLE components ADD COLUMN names TEXT NOT NULL DEFAULT '';
+ALTER TABLE components ADD COLUMN descriptions TEXT NOT NULL DEFAULT '';
+ALTER TABLE incidents ADD COLUMN names TEXT NOT NULL DEFAULT '';
+)sql",
   };
   return migrations;
 }
