@@ -27,8 +27,10 @@ std::string PageView::When(base::Time t) const { return web::When(reader, t, sta
 
 std::string PageView::Month(base::Time t) const {
   const base::Zone& zone = reader.times().zone();
-  return reader.Say("ui.month_year",
-                    {{"month", std::stoll(zone.Format(t, "%m"))}, {"year", zone.Format(t, "%Y")}});
+  return reader.Say(
+      "ui.month_year",
+      {{"month", std::to_string(std::stoll(zone.Format(t, "%m")))},  // a select key: "11"
+       {"year", zone.Format(t, "%Y")}});
 }
 
 Data PageView::UpdatesData(const model::Incident& i, size_t max_updates) const {

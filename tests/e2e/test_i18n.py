@@ -74,6 +74,13 @@ class I18nDemoTest(unittest.TestCase):
         self.assertNotIn("We are investigating elevated latency", page)
         self.assertNotIn("Traffic runs on the redundant port", page)
 
+    def test_history_months_in_the_reader_language(self):
+        for language, month in (("fr", "novembre 2017"), ("de", "November 2017"),
+                                ("es", "noviembre de 2017"), ("it", "novembre 2017")):
+            page = self.page(f"/history?lang={language}")
+            self.assertNotIn("ui.month_year", page, language)
+            self.assertRegex(page, r"<h3[^>]*>" + month + "</h3>", language)
+
     def test_german_spanish_and_italian_pages(self):
         expected = {
             "de": ["Straßburg: Stromausfall, alle Dienste ausgefallen", "Dedizierte Server — Straßburg",
