@@ -77,6 +77,33 @@ base::Status ParseLocalizedText(const boost::json::object& parent, std::string_v
   return base::Status::Ok();
 }
 
+// "phare": {"names": {"fr": "...", "de": "..."}}: the names in other languages; `max_bytes`
+// bounds each name (the service checks tags and blanks).
+base::Status ParseNames(const boost::json::object* phare, const std::string& path, size_t max_bytes,
+                        std::optional<model::LocalizedNames>& out, std::string_view key = "names") {
+  if (!phare) return base::Status::Ok();
+  const auto* value = phare->if_contains(key);
+  if (!value || value->is_null()) return base::Status::Ok();
+  const std::string field = path + "." + std::string(key);
+  if (!value->is_object())
+    return base::InvalidArgument("must be an object of language → name", field);
+  if (value->get_object().size() > model::kMaxLocalizedNames) {
+    return base::InvalidArgument(
+        "has more than " + std::to_string(model::kMaxLocalizedNames) + " languages", field);
+  }
+  model::LocalizedNames names;
+  for (const auto& [language, text] : value->get_object()) {
+    if (!text.is_string() || text.get_string().size() > max_bytes) {
+      return base::InvalidArgument(
+          "must be a name of at most " + std::to_string(max_bytes) + " bytes",
+          field + "." + std::string(language));
+    }
+    names.push_back({std::string(language), std::string(text.get_string())});
+  }
+  out = std::move(names);
+  return base::Status::Ok();
+}
+
 base::Status ParseOperatorEstimate(JsonReader& p, service::IncidentInput& in) {
   const boost::json::object* estimate = nullptr;
   PHARE_RETURN_IF_ERROR(p.Object("estimate", estimate));
@@ -129,6 +156,8 @@ base::Status ParsePhareExtension(JsonReader& r, service::IncidentInput& in) {
                                    "incident.phare.draft");
     }
   }
+  PHARE_RETURN_IF_ERROR(
+      ParseNames(phare, "incident.phare", model::kMaxIncidentNameBytes, in.names));
   PHARE_RETURN_IF_ERROR(ParseNodeReports(phare->if_contains("root_nodes"),
                                          "incident.phare.root_nodes", in.root_nodes));
   return ParseBodies(*phare, in);
@@ -182,6 +211,10 @@ base::Result<service::ComponentInput> ParseComponentInput(const boost::json::obj
     PHARE_RETURN_IF_ERROR(p.String("product", in.product, 64));
     PHARE_RETURN_IF_ERROR(p.String("location", in.location, 100));
   }
+  PHARE_RETURN_IF_ERROR(
+      ParseNames(phare, "component.phare", model::kMaxComponentNameBytes, in.names));
+  PHARE_RETURN_IF_ERROR(ParseNames(phare, "component.phare", model::kMaxDescriptionBytes,
+                                   in.descriptions, "descriptions"));
   return in;
 }
 
@@ -193,6 +226,10 @@ base::Result<service::GroupInput> ParseGroupInput(const boost::json::object& bod
       r.NullableString("description", in.description, model::kMaxDescriptionBytes));
   PHARE_RETURN_IF_ERROR(r.Int("position", in.position, 0, 100000));
   PHARE_RETURN_IF_ERROR(r.StringArray("components", in.components, model::kMaxComponents, 64));
+  const boost::json::object* phare = nullptr;
+  PHARE_RETURN_IF_ERROR(r.Object("phare", phare));
+  PHARE_RETURN_IF_ERROR(
+      ParseNames(phare, "component_group.phare", model::kMaxComponentNameBytes, in.names));
   return in;
 }
 

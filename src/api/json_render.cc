@@ -35,6 +35,13 @@ boost::json::array ChildIds(const RenderContext& ctx, const std::string& group_i
   return ids;
 }
 
+// phare.names: {"de": "...", "fr": "..."}.
+boost::json::object NamesJson(const model::LocalizedNames& names) {
+  boost::json::object o;
+  for (const auto& n : names) o[n.language] = n.text;
+  return o;
+}
+
 std::string_view ImpactName(const model::Incident& i) {
   // Statuspage reports scheduled maintenance with impact "maintenance" unless the
   // operator overrode it.
@@ -69,8 +76,11 @@ boost::json::object ComponentJson(const RenderContext& ctx, const model::Compone
   o["page_id"] = c.page_id;
   o["group"] = c.group;
   o["only_show_if_degraded"] = c.only_show_if_degraded;
-  if (!c.product.empty() || !c.location.empty()) {
-    o["phare"] = boost::json::object{{"product", c.product}, {"location", c.location}};
+  if (!c.product.empty() || !c.location.empty() || !c.names.empty() || !c.descriptions.empty()) {
+    o["phare"] = boost::json::object{{"product", c.product},
+                                     {"location", c.location},
+                                     {"names", NamesJson(c.names)},
+                                     {"descriptions", NamesJson(c.descriptions)}};
   }
   if (c.group) o["components"] = ChildIds(ctx, c.id);
   return o;
@@ -86,6 +96,7 @@ boost::json::object GroupJson(const RenderContext& ctx, const model::Component& 
   o["position"] = g.position;
   o["created_at"] = Timestamp(ctx, g.created_at);
   o["updated_at"] = Timestamp(ctx, g.updated_at);
+  o["phare"] = boost::json::object{{"names", NamesJson(g.names)}};
   return o;
 }
 
@@ -176,6 +187,7 @@ boost::json::object IncidentJson(const RenderContext& ctx, const model::Incident
   o["components"] = std::move(components);
   boost::json::object ext;
   ext["kind"] = model::ToString(i.kind);
+  ext["names"] = NamesJson(i.names);
   ext["cause"] = i.cause.empty() ? boost::json::value(nullptr) : boost::json::value(i.cause);
   ext["impact_override"] =
       i.impact_override ? boost::json::value(model::ToString(*i.impact_override)) : nullptr;

@@ -28,9 +28,30 @@ int Print(Runtime& rt, Fn render) {
   return PrintJson(render(ctx));
 }
 
+// --name-in LANG=TEXT (repeatable): the names in other languages; given, they replace the
+// stored ones. Tags and lengths are checked by the service.
+base::Result<std::optional<model::LocalizedNames>> NamesFrom(const std::vector<std::string>& specs,
+                                                             const char* flag = "--name-in") {
+  if (specs.empty()) return std::optional<model::LocalizedNames>();
+  model::LocalizedNames names;
+  for (const auto& spec : specs) {
+    const auto eq = spec.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      return base::InvalidArgument("'" + spec + "' is not LANG=TEXT (fr=Serveurs dédiés)", flag);
+    }
+    names.push_back({spec.substr(0, eq), spec.substr(eq + 1)});
+  }
+  return std::optional<model::LocalizedNames>(std::move(names));
+}
+
+constexpr const char* kNameInHelp =
+    "the name in another language: LANG=TEXT, e.g. fr=Serveurs dédiés (repeatable; given, "
+    "replaces every other-language name)";
+
 struct ComponentFlags {
   CommonOptions common;
   std::string id;
+  std::vector<std::string> names, descriptions;  // LANG=TEXT
   std::optional<std::string> name, description, status, group;
   std::optional<int64_t> position;
   std::optional<bool> only_if_degraded;
@@ -38,8 +59,11 @@ struct ComponentFlags {
 };
 
 void AddComponentFields(CLI::App* cmd, ComponentFlags& f) {
-  cmd->add_option("--name", f.name, "display name");
+  cmd->add_option("--name", f.name, "display name, in the page's default language");
+  cmd->add_option("--name-in", f.names, kNameInHelp);
   cmd->add_option("--description", f.description, "one line shown under the name");
+  cmd->add_option("--description-in", f.descriptions,
+                  "the description in another language: LANG=TEXT (repeatable, like --name-in)");
   cmd->add_option("--status", f.status,
                   "operational, degraded_performance, partial_outage, major_outage, "
                   "under_maintenance");
@@ -51,6 +75,8 @@ void AddComponentFields(CLI::App* cmd, ComponentFlags& f) {
 base::Result<service::ComponentInput> ComponentInputFrom(const ComponentFlags& f) {
   service::ComponentInput in;
   in.name = f.name;
+  PHARE_ASSIGN_OR_RETURN(in.names, NamesFrom(f.names));
+  PHARE_ASSIGN_OR_RETURN(in.descriptions, NamesFrom(f.descriptions, "--description-in"));
   if (f.description) in.description = std::optional<std::string>(*f.description);
   if (f.status) {
     in.status = model::ParseComponentStatus(*f.status);
@@ -142,13 +168,17 @@ void AddComponentCommands(CLI::App& app, Action& action) {
       [](ComponentFlags& f, Runtime& rt) {
         service::GroupInput in;
         in.name = f.name;
+        auto names = NamesFrom(f.names);
+        if (!names.ok()) return Fail(names.status());
+        in.names = *names;
         if (f.description) in.description = std::optional<std::string>(*f.description);
         if (!f.members.empty()) in.components = f.members;
         auto g = rt.components().CreateGroup(CliActor(), in);
         if (!g.ok()) return Fail(g.status());
         return Print(rt, [&](const api::RenderContext& ctx) { return api::GroupJson(ctx, *g); });
       });
-  group->add_option("--name", f->name, "group name")->required();
+  group->add_option("--name", f->name, "group name, in the page's default language")->required();
+  group->add_option("--name-in", f->names, kNameInHelp);
   group->add_option("--description", f->description, "one line shown under the name");
   group->add_option("--member", f->members, "id of a component in the group (repeatable)");
 }
@@ -162,6 +192,7 @@ struct IncidentFlags {
   std::vector<std::string> components;     // ID=STATUS
   std::vector<std::string> component_ids;  // ID
   std::vector<std::string> bodies;         // AUDIENCE:LANG=TEXT
+  std::vector<std::string> names;          // LANG=TEXT
   bool open_only = false;
   bool no_auto_start = false, no_auto_complete = false;
   bool draft = false;
@@ -172,7 +203,8 @@ struct IncidentFlags {
 };
 
 void AddIncidentFields(CLI::App* cmd, IncidentFlags& f, bool maintenance) {
-  cmd->add_option("--name", f.name, "title shown on the page");
+  cmd->add_option("--name", f.name, "title shown on the page, in its default language");
+  cmd->add_option("--name-in", f.names, kNameInHelp);
   cmd->add_option("--status", f.status,
                   maintenance ? "scheduled, in_progress, verifying, completed"
                               : "investigating, identified, monitoring, resolved, postmortem");
@@ -204,6 +236,7 @@ base::Result<service::IncidentInput> IncidentInputFrom(const IncidentFlags& f, c
   if (create)
     in.kind = maintenance ? model::IncidentKind::kMaintenance : model::IncidentKind::kIncident;
   in.name = f.name;
+  PHARE_ASSIGN_OR_RETURN(in.names, NamesFrom(f.names));
   in.body = f.body;
   in.cause = f.cause;
   if (f.status) {

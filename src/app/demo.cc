@@ -105,6 +105,29 @@ base::Result<Script> LoadScript() {
   return s;
 }
 
+// The names in other languages under `key` of a site or product of the script.
+model::LocalizedNames Names(const boost::json::value& item, std::string_view key) {
+  model::LocalizedNames out;
+  if (const auto* names = item.as_object().if_contains(key)) {
+    for (const auto& [language, text] : names->as_object()) {
+      out.push_back({std::string(language), std::string(text.as_string())});
+    }
+  }
+  return out;
+}
+
+// "Serveurs dédiés — Strasbourg": the product's name and the site's city per language.
+model::LocalizedNames ComponentNames(const boost::json::value& product,
+                                     const boost::json::value& site) {
+  model::LocalizedNames out;
+  const model::LocalizedNames cities = Names(site, "cities");
+  const std::string city(site.at("city").as_string());
+  for (const auto& n : Names(product, "names")) {
+    out.push_back({n.language, n.text + " — " + model::NameIn(cities, n.language, city)});
+  }
+  return out;
+}
+
 class Demo {
  public:
   Demo(Runtime& rt, DemoClock& clock, Script script)
@@ -140,14 +163,17 @@ base::Status Demo::Seed() {
   for (const auto& site : script_.sites) {
     service::GroupInput group;
     group.name = std::string(site.at("name").as_string());
+    group.names = Names(site, "names");
     PHARE_ASSIGN_OR_RETURN(auto g, rt_.components().CreateGroup(actor_, group));
     std::vector<std::string> children;
     for (const auto& product : script_.products) {
       service::ComponentInput in;
       in.name = std::string(product.at("name").as_string()) + " — " +
                 std::string(site.at("city").as_string());
+      in.names = ComponentNames(product, site);
       in.description =
           std::optional<std::string>(std::string(product.at("description").as_string()));
+      in.descriptions = Names(product, "descriptions");
       in.group_id = std::optional<std::string>(g.id);
       in.product = std::string(product.at("code").as_string());
       in.location = std::string(site.at("city").as_string());

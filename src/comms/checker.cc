@@ -257,7 +257,7 @@ void Run::Sentences() {
   if (stats_.words < rules_->min_words) return;
   const double score = ReadingEase(rules_->formula, stats_);
   if (score >= rules_->min_score) return;
-  const char* name = rules_->formula == ReadabilityFormula::kFlesch ? "Flesch" : "Kandel-Moles";
+  const std::string name(DisplayName(rules_->formula));
   Emit("readability-low",
        std::string(name) + " reading ease is " + std::to_string(static_cast<int>(score)) +
            " (at least " + std::to_string(static_cast<int>(rules_->min_score)) + " expected)",

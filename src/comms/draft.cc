@@ -78,6 +78,9 @@ Status CheckComponents(const IncidentState& state) {
     }
     PHARE_RETURN_IF_ERROR(CheckLength(c.name, kMaxNameBytes, Indexed("components", i, "name")));
     PHARE_RETURN_IF_ERROR(CheckLength(c.detail, kMaxNameBytes, Indexed("components", i, "detail")));
+    for (const auto& [language, name] : c.names) {
+      PHARE_RETURN_IF_ERROR(CheckLength(name, kMaxNameBytes, Indexed("components", i, "names")));
+    }
   }
   return Status::Ok();
 }

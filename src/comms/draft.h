@@ -46,7 +46,8 @@ struct AffectedService {
 struct TechnicalComponent {
   std::string name;  // "SBG grid feed A"
   model::ComponentStatus status = model::ComponentStatus::kMajorOutage;
-  std::string detail;  // optional, one line: "upstream breaker tripped"
+  std::string detail;   // optional, one line: "upstream breaker tripped"
+  LocalizedText names;  // its name in other languages, where it has one
 };
 
 struct IncidentState {

@@ -157,13 +157,15 @@ Status ListComponents(const DraftContext& c, DraftWriter& w) {
   PHARE_RETURN_IF_ERROR(w.Say("tech.components"));
   w.EndParagraph();
   for (const TechnicalComponent& component : c.state.components) {
+    const auto named = component.names.find(c.catalog.language());
+    const std::string& name = named != component.names.end() ? named->second : component.name;
     PHARE_ASSIGN_OR_RETURN(
         std::string status,
         c.catalog.Format("status.component." + Str(model::ToString(component.status))));
     PHARE_ASSIGN_OR_RETURN(
         std::string line,
         c.catalog.Format("tech.component_line",
-                         {{"name", EscapeMarkdown(component.name)},
+                         {{"name", EscapeMarkdown(name)},
                           {"status", status},
                           {"detail", EscapeMarkdown(component.detail)},
                           {"has_detail", Str(component.detail.empty() ? "no" : "yes")}}));

@@ -159,12 +159,18 @@ Status ReadReadability(const toml::table* table, const std::string& file, Langua
   PHARE_RETURN_IF_ERROR(r.Get("min_words", min_words));
   PHARE_RETURN_IF_ERROR(r.Get("max_sentence_words", max_words));
   PHARE_RETURN_IF_ERROR(r.RejectUnknown());
-  if (formula == "flesch") {
-    rules.formula = ReadabilityFormula::kFlesch;
-  } else if (formula == "kandel_moles") {
-    rules.formula = ReadabilityFormula::kKandelMoles;
-  } else {
-    return InvalidArgument(file + ": readability.formula must be flesch or kandel_moles",
+  bool known = false;
+  for (auto f : {ReadabilityFormula::kFlesch, ReadabilityFormula::kKandelMoles,
+                 ReadabilityFormula::kAmstad, ReadabilityFormula::kFernandezHuerta,
+                 ReadabilityFormula::kFleschVacca}) {
+    if (formula != ToString(f)) continue;
+    rules.formula = f;
+    known = true;
+  }
+  if (!known) {
+    return InvalidArgument(file +
+                               ": readability.formula must be flesch, kandel_moles, amstad, "
+                               "fernandez_huerta or flesch_vacca",
                            "readability.formula");
   }
   if (min_words < 1 || min_words > 10000 || max_words < 5 || max_words > 200 ||

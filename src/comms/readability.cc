@@ -112,6 +112,38 @@ TextStats AnalyzeText(std::string_view utf8, const std::string& language,
   return stats;
 }
 
+std::string_view ToString(ReadabilityFormula formula) {
+  switch (formula) {
+    case ReadabilityFormula::kFlesch:
+      return "flesch";
+    case ReadabilityFormula::kKandelMoles:
+      return "kandel_moles";
+    case ReadabilityFormula::kAmstad:
+      return "amstad";
+    case ReadabilityFormula::kFernandezHuerta:
+      return "fernandez_huerta";
+    case ReadabilityFormula::kFleschVacca:
+      return "flesch_vacca";
+  }
+  return "flesch";
+}
+
+std::string_view DisplayName(ReadabilityFormula formula) {
+  switch (formula) {
+    case ReadabilityFormula::kFlesch:
+      return "Flesch";
+    case ReadabilityFormula::kKandelMoles:
+      return "Kandel-Moles";
+    case ReadabilityFormula::kAmstad:
+      return "Amstad";
+    case ReadabilityFormula::kFernandezHuerta:
+      return "Fernández Huerta";
+    case ReadabilityFormula::kFleschVacca:
+      return "Flesch-Vacca";
+  }
+  return "Flesch";
+}
+
 double ReadingEase(ReadabilityFormula formula, const TextStats& stats) {
   if (stats.words == 0 || stats.sentences.empty()) return 100.0;
   const double words_per_sentence = static_cast<double>(stats.words) / stats.sentences.size();
@@ -121,6 +153,12 @@ double ReadingEase(ReadabilityFormula formula, const TextStats& stats) {
       return 206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word;
     case ReadabilityFormula::kKandelMoles:
       return 207.0 - 1.015 * words_per_sentence - 73.6 * syllables_per_word;
+    case ReadabilityFormula::kAmstad:
+      return 180.0 - words_per_sentence - 58.5 * syllables_per_word;
+    case ReadabilityFormula::kFernandezHuerta:
+      return 206.84 - 1.02 * words_per_sentence - 60.0 * syllables_per_word;
+    case ReadabilityFormula::kFleschVacca:
+      return 217.0 - 1.3 * words_per_sentence - 60.0 * syllables_per_word;
   }
   return 0.0;
 }

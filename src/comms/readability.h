@@ -3,6 +3,10 @@
 // and the reading-ease score of the language:
 //   Flesch (English)         206.835 - 1.015 * words/sentence - 84.6 * syllables/word
 //   Kandel & Moles (French)  207     - 1.015 * words/sentence - 73.6 * syllables/word
+//   Amstad (German)          180     - words/sentence         - 58.5 * syllables/word
+//   Fernández Huerta (Spanish, as corrected by Law)
+//                            206.84  - 1.02 * words/sentence  - 60 * syllables/word
+//   Flesch-Vacca (Italian)   217     - 1.3 * words/sentence   - 60 * syllables/word
 // Higher is easier; 60-70 is plain language, below 30 is for specialists.
 // Pure functions; thread-safe.
 #pragma once
@@ -15,7 +19,10 @@
 
 namespace phare::comms {
 
-enum class ReadabilityFormula { kFlesch, kKandelMoles };
+enum class ReadabilityFormula { kFlesch, kKandelMoles, kAmstad, kFernandezHuerta, kFleschVacca };
+// The formula's name in checker files ("kandel_moles") and its display name ("Kandel-Moles").
+std::string_view ToString(ReadabilityFormula formula);
+std::string_view DisplayName(ReadabilityFormula formula);
 
 // Syllables of a lowercase word: the number of runs of `vowels`, less one when the word
 // ends with one of `silent_endings` ("e" in "outage") and has more than one run, unless it

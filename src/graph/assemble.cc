@@ -22,6 +22,7 @@ class InventoryAssembler {
     inv_->customer_ids_ = std::move(d_.customers);
     inv_->products_ = std::move(d_.products);
     inv_->text_ = std::move(d_.text);
+    ProductLabels();
     inv_->name_key_ = inv_->text_.Find("name").value_or(kNone);
     inv_->text_.ShrinkToFit();
     inv_->customer_ids_.ShrinkToFit();
@@ -111,6 +112,18 @@ class InventoryAssembler {
   }
 
   // Resources are numbered by customer (counting sort), keeping node order within one.
+  // Product labels sorted by product code, then language (text indices stay valid).
+  void ProductLabels() {
+    Inventory& inv = *inv_;
+    inv.product_labels_ = std::move(d_.product_labels);
+    const StringInterner& text = inv.text_;
+    std::sort(inv.product_labels_.begin(), inv.product_labels_.end(),
+              [&](const ProductLabelEntry& a, const ProductLabelEntry& b) {
+                const auto pa = text.Get(a.product), pb = text.Get(b.product);
+                return pa != pb ? pa < pb : text.Get(a.language) < text.Get(b.language);
+              });
+  }
+
   void Resources() {
     Inventory& inv = *inv_;
     const uint32_t count = inv.node_count();

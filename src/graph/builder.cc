@@ -92,6 +92,7 @@ uint32_t InventoryBuilder::Reference(std::string_view id) {
 bool InventoryBuilder::AddNode(const NodeSpec& spec, uint64_t line) {
   detail::Draft& d = *draft_;
   current_ = kNone;
+  current_product_ = kNone;
   current_line_ = line;
   if (!ValidNodeId(spec.id, limits_.max_id_bytes)) {
     AddError(line, "",
@@ -204,6 +205,14 @@ void InventoryBuilder::AddGroup(uint32_t k, std::span<const std::string_view> me
 }
 
 void InventoryBuilder::AddAttribute(std::string_view key, std::string_view value) {
+  if (current_product_ != kNone) {
+    if (!key.starts_with("name.")) {
+      return AddError(
+          current_line_, draft_->text.Get(current_product_),
+          "a product record takes only 'name.<language>' attributes, not " + Quote(key));
+    }
+    return PutProductLabel(key.substr(5), value);
+  }
   if (current_ == kNone) return;
   if (key == "name") {
     return AddError(current_line_, draft_->ids.Get(current_),
@@ -264,6 +273,7 @@ void InventoryBuilder::CheckReferences() {
 std::shared_ptr<const Inventory> InventoryBuilder::Build() {
   if (!draft_) return nullptr;
   current_ = kNone;
+  current_product_ = kNone;
   CheckReferences();
   std::vector<uint32_t> order = detail::OrderDraft(*draft_, source_, errors_);
   if (!errors_.empty()) {

@@ -80,7 +80,13 @@ class InventoryBuilder {
   // Adds a dependency group to the current node: satisfied while at least k of
   // `members` (node ids, defined before or after) are up. k == 0 means all members.
   void AddGroup(uint32_t k, std::span<const std::string_view> members);
-  // Adds an attribute to the current node. "name" is reserved (NodeSpec::name).
+  // Starts a product record (kind "product"): `code` is a product of the resources,
+  // `name` its default label (may be empty); following AddAttribute calls give its labels
+  // per language ("name.fr"), and are the only ones it takes. Returns false and records
+  // an error for a bad or duplicate code.
+  bool AddProduct(std::string_view code, std::string_view name, uint64_t line);
+  // Adds an attribute to the current node, or a label ("name.<lang>") to the current
+  // product. "name" is reserved (NodeSpec::name).
   void AddAttribute(std::string_view key, std::string_view value);
   // Records an error a reader found at `line` (syntax, wrong type).
   void AddError(uint64_t line, std::string_view id, std::string message);
@@ -96,6 +102,7 @@ class InventoryBuilder {
   uint32_t Reference(std::string_view id);
   void AddResourceFields(const NodeSpec& spec);
   void PutAttribute(std::string_view key, std::string_view value);
+  void PutProductLabel(std::string_view language, std::string_view label);
   void CheckReferences();
   bool CheckName(std::string_view field, std::string_view value, size_t max_bytes);
 
@@ -103,7 +110,8 @@ class InventoryBuilder {
   std::string source_;
   ErrorList errors_;
   std::unique_ptr<detail::Draft> draft_;
-  uint32_t current_ = kNone;  // input index of the node being defined, or kNone
+  uint32_t current_ = kNone;          // input index of the node being defined, or kNone
+  uint32_t current_product_ = kNone;  // text index of the product being defined, or kNone
   uint64_t current_line_ = 0;
 };
 

@@ -137,6 +137,7 @@ struct Row {
   NodeSpec spec;
   std::string_view on;
   std::string_view depends;
+  bool product_record = false;  // kind "product": labels of a product, not a node
   std::vector<std::string> errors;
 };
 
@@ -168,7 +169,9 @@ void ReadCell(Column column, std::string_view cell, Row& row) {
   if (std::string_view* field = TextField(column, row)) {
     *field = cell;
   } else if (column == Column::kKind) {
-    if (auto kind = ParseNodeKind(cell)) {
+    if (cell == kProductRecordKind) {
+      row.product_record = true;
+    } else if (auto kind = ParseNodeKind(cell)) {
       row.spec.kind = *kind;
     } else {
       row.errors.push_back("unknown kind '" + std::string(cell) + "'; expected one of " +
@@ -187,11 +190,20 @@ void CsvRecordReader::ReadRow(uint64_t line_no) {
   Row row;
   for (size_t i = 0; i < columns_.size(); ++i) ReadCell(columns_[i], Trim(fields_[i]), row);
   const std::string_view id = row.spec.id;
+  if (row.product_record && (!row.on.empty() || !row.depends.empty() || !row.spec.site.empty() ||
+                             !row.spec.customer.empty() || !row.spec.product.empty() ||
+                             !row.spec.sla.empty() || row.spec.standby)) {
+    row.errors.push_back(kProductRecordFields);
+  }
   for (std::string& error : row.errors) builder_.AddError(line_no, id, std::move(error));
   if (id.empty()) return builder_.AddError(line_no, "", "the id is empty");
-  if (!builder_.AddNode(row.spec, line_no)) return;
-  if (!row.on.empty()) builder_.AddGroup(1, {&row.on, 1});
-  AddGroups(row.depends, id, line_no);
+  if (row.product_record) {
+    if (!builder_.AddProduct(id, row.spec.name, line_no)) return;
+  } else {
+    if (!builder_.AddNode(row.spec, line_no)) return;
+    if (!row.on.empty()) builder_.AddGroup(1, {&row.on, 1});
+    AddGroups(row.depends, id, line_no);
+  }
   for (size_t i = 0; i < columns_.size(); ++i) {
     if (columns_[i] == Column::kAttr && !Trim(fields_[i]).empty()) {
       builder_.AddAttribute(attr_keys_[i], Trim(fields_[i]));

@@ -59,9 +59,53 @@ std::string Slug(std::string_view text) {
 struct City {
   std::string_view id;
   std::string_view name;
+  std::array<std::pair<std::string_view, std::string_view>, 4> names;  // fr, de, es, it
 };
-constexpr std::array<City, 3> kCities{
-    {{"sbg", "Strasbourg"}, {"rbx", "Roubaix"}, {"gra", "Gravelines"}}};
+constexpr std::array<City, 3> kCities{{
+    {"sbg",
+     "Strasbourg",
+     {{{"fr", "Strasbourg"}, {"de", "Straßburg"}, {"es", "Estrasburgo"}, {"it", "Strasburgo"}}}},
+    {"rbx",
+     "Roubaix",
+     {{{"fr", "Roubaix"}, {"de", "Roubaix"}, {"es", "Roubaix"}, {"it", "Roubaix"}}}},
+    {"gra",
+     "Gravelines",
+     {{{"fr", "Gravelines"}, {"de", "Gravelines"}, {"es", "Gravelines"}, {"it", "Gravelines"}}}},
+}};
+
+// Labels of the products the demo's resources have (product records).
+struct ProductLabel {
+  std::string_view product;
+  std::string_view name;
+  std::array<std::pair<std::string_view, std::string_view>, 4> names;  // fr, de, es, it
+};
+constexpr std::array<ProductLabel, 5> kProductLabels{{
+    {"dedicated",
+     "Dedicated server",
+     {{{"fr", "Serveur dédié"},
+       {"de", "Dedizierter Server"},
+       {"es", "Servidor dedicado"},
+       {"it", "Server dedicato"}}}},
+    {"vps", "VPS", {{{"fr", "VPS"}, {"de", "VPS"}, {"es", "VPS"}, {"it", "VPS"}}}},
+    {"cloud_instance",
+     "Cloud instance",
+     {{{"fr", "Instance cloud"},
+       {"de", "Cloud-Instanz"},
+       {"es", "Instancia cloud"},
+       {"it", "Istanza cloud"}}}},
+    {"web_hosting",
+     "Web hosting",
+     {{{"fr", "Hébergement web"},
+       {"de", "Webhosting"},
+       {"es", "Alojamiento web"},
+       {"it", "Hosting web"}}}},
+    {"private_cloud",
+     "Private cloud",
+     {{{"fr", "Cloud privé"},
+       {"de", "Private Cloud"},
+       {"es", "Nube privada"},
+       {"it", "Cloud privato"}}}},
+}};
 
 // One server with customer resources.
 struct Hosted {
@@ -89,6 +133,7 @@ class DemoGenerator {
     AssignRoles(gra, 2);
     Resources();
     Components();
+    ProductLabels();
     demo.sbg_servers_by_restore = RestoreOrder(sbg_hosted);
     demo.events = Events();
     demo.inventory = builder_.Build();
@@ -101,6 +146,7 @@ class DemoGenerator {
     detail::SiteSpec site;
     site.id = "sbg";
     site.name = "Strasbourg";
+    for (const auto& [language, name] : kCities[0].names) site.names.emplace_back(language, name);
     site.grid_feeds = facts_.grid_feeds;
     site.shared_breaker = facts_.shared_breaker;
     site.generators = facts_.generator_chains;
@@ -124,6 +170,9 @@ class DemoGenerator {
     detail::SiteSpec site;
     site.id = id;
     site.name = kCities[city].name;
+    for (const auto& [language, name] : kCities[city].names) {
+      site.names.emplace_back(language, name);
+    }
     site.network_upstream = std::move(upstream);
     for (int d = 1; d <= 3; ++d) {
       site.datacenters.push_back({id + std::to_string(d), Upper(id) + std::to_string(d),
@@ -222,6 +271,15 @@ class DemoGenerator {
         const std::string_view on[] = {h.server};
         builder_.AddGroup(1, on);
         members_[h.role][h.city].push_back(std::move(id));
+      }
+    }
+  }
+
+  void ProductLabels() {
+    for (const ProductLabel& p : kProductLabels) {
+      builder_.AddProduct(p.product, p.name, 0);
+      for (const auto& [language, name] : p.names) {
+        builder_.AddAttribute("name." + std::string(language), name);
       }
     }
   }

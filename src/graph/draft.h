@@ -45,6 +45,10 @@ struct Draft {
   std::vector<ProductIndex> res_product;
   std::vector<uint32_t> res_sla;  // text index
 
+  // Product records: (product, language, label) in text; language "" for the default.
+  std::vector<ProductLabelEntry> product_labels;
+  StringInterner product_records;  // codes given a record, to refuse a second one
+
   uint32_t defined = 0;
 
   uint32_t NewIndex(uint32_t line_no, uint32_t referrer);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "graph/gzip.h"
+#include "graph/record_reader.h"
 
 namespace phare::graph {
 namespace {
@@ -69,8 +70,27 @@ void JsonRecord(const Inventory& inv, NodeIndex n, json::object& o) {
   if (!attrs.empty()) o["attrs"] = std::move(attrs);
 }
 
+// Product records first: {"id": code, "kind": "product", "name", "attrs": {"name.fr"}}.
+void JsonProductRecords(const Inventory& inv, std::string& out) {
+  for (std::string_view code : inv.LabelledProducts()) {
+    json::object o{{"id", code}, {"kind", kProductRecordKind}};
+    json::object attrs;
+    for (const auto& [language, label] : inv.ProductLabels(code)) {
+      if (language.empty()) {
+        o["name"] = label;
+      } else {
+        attrs["name." + std::string(language)] = label;
+      }
+    }
+    if (!attrs.empty()) o["attrs"] = std::move(attrs);
+    out += json::serialize(o);
+    out += '\n';
+  }
+}
+
 base::Status WriteJsonLines(const Inventory& inv, const ChunkSink& sink) {
   std::string out;
+  JsonProductRecords(inv, out);
   for (NodeIndex n = 0; n < inv.node_count(); ++n) {
     json::monotonic_resource arena;
     json::object record(&arena);
@@ -144,6 +164,29 @@ void CsvRow(const Inventory& inv, NodeIndex n, const std::vector<std::string>& k
   out += '\n';
 }
 
+// Product records: id, kind "product", name, then their labels in the attr.name.* columns.
+void CsvProductRows(const Inventory& inv, const std::vector<std::string>& keys, std::string& out) {
+  for (std::string_view code : inv.LabelledProducts()) {
+    const Labels labels = inv.ProductLabels(code);
+    auto label = [&](std::string_view language) -> std::string_view {
+      for (const auto& [l, text] : labels) {
+        if (l == language) return text;
+      }
+      return {};
+    };
+    CsvField(code, out);
+    out += ",";
+    out += kProductRecordKind;
+    CsvField(label(""), out += ',');
+    out += ",,,,,,";
+    for (const std::string& key : keys) {
+      out += ',';
+      if (key.starts_with("name.")) CsvField(label(std::string_view(key).substr(5)), out);
+    }
+    out += '\n';
+  }
+}
+
 base::Status WriteCsv(const Inventory& inv, const ChunkSink& sink) {
   std::set<std::string> key_set;
   for (NodeIndex n = 0; n < inv.node_count(); ++n) {
@@ -151,10 +194,16 @@ base::Status WriteCsv(const Inventory& inv, const ChunkSink& sink) {
       if (key != "name") key_set.emplace(key);
     }
   }
+  for (std::string_view code : inv.LabelledProducts()) {
+    for (const auto& [language, label] : inv.ProductLabels(code)) {
+      if (!language.empty()) key_set.emplace("name." + std::string(language));
+    }
+  }
   const std::vector<std::string> keys(key_set.begin(), key_set.end());
   std::string out = "id,kind,name,site,standby,depends,customer,product,sla";
   for (const std::string& key : keys) CsvField("attr." + key, out += ',');
   out += '\n';
+  CsvProductRows(inv, keys, out);
   for (NodeIndex n = 0; n < inv.node_count(); ++n) {
     CsvRow(inv, n, keys, out);
     if (out.size() >= kFlushBytes) {

@@ -52,7 +52,8 @@ size_t Inventory::MemoryBytes() const {
          Bytes(group_k_) + Bytes(group_owner_) + Bytes(group_members_) + Bytes(members_) +
          Bytes(member_of_begin_) + Bytes(member_of_) + Bytes(resource_node_) +
          Bytes(resource_customer_) + Bytes(resource_product_) + Bytes(resource_sla_) +
-         Bytes(node_resource_) + Bytes(customer_begin_) + Bytes(components_);
+         Bytes(node_resource_) + Bytes(customer_begin_) + Bytes(components_) +
+         Bytes(product_labels_);
 }
 
 }  // namespace phare::graph

@@ -33,6 +33,17 @@ using SiteIndex = uint16_t;  // 0 is "no site"; sites are numbered 1..site_count
 
 inline constexpr uint32_t kNone = UINT32_MAX;
 
+// A label of a product record, as indices of the inventory's text: the product code,
+// the language ("" for the default label) and the label.
+struct ProductLabelEntry {
+  uint32_t product = 0;
+  uint32_t language = 0;
+  uint32_t label = 0;
+};
+
+// Labels for readers: (language, text), the default label first with language "".
+using Labels = std::vector<std::pair<std::string_view, std::string_view>>;
+
 // [begin, end) of consecutive indices.
 struct IndexRange {
   uint32_t begin = 0;
@@ -97,6 +108,13 @@ class Inventory {
   std::string_view product_name(ProductIndex p) const { return products_.Get(p); }
   std::optional<ProductIndex> FindProduct(std::string_view name) const;
 
+  // Labels (docs/inventory.md, "Labels"). A site's: its name (when it has one), then its
+  // "name.<lang>" attributes. A product's: those of its product record; empty without one.
+  Labels SiteLabels(SiteIndex s) const;
+  Labels ProductLabels(std::string_view product) const;
+  // The codes of the products given a product record, sorted.
+  std::vector<std::string_view> LabelledProducts() const;
+
   // Component nodes, in index order.
   std::span<const NodeIndex> components() const { return components_; }
 
@@ -131,6 +149,7 @@ class Inventory {
   std::vector<ResourceIndex> node_resource_;  // per node, kNone for non-resources
   std::vector<uint32_t> customer_begin_;      // customer_count + 1
   std::vector<NodeIndex> components_;
+  std::vector<ProductLabelEntry> product_labels_;  // sorted by product, then language
 };
 
 }  // namespace phare::graph

@@ -21,6 +21,7 @@ struct Record {
   const json::value* on = nullptr;
   const json::array* depends = nullptr;
   const json::object* attrs = nullptr;
+  bool product_record = false;  // kind "product": labels of a product, not a node
   std::vector<std::string> errors;
 };
 
@@ -80,7 +81,9 @@ void JsonRecordReader::ReadField(std::string_view key, const json::value& v, Rec
     GetString(v, key, s.id, r.errors);
   } else if (key == "kind") {
     if (!GetString(v, key, text, r.errors)) return;
-    if (auto kind = ParseNodeKind(text)) {
+    if (text == kProductRecordKind) {
+      r.product_record = true;
+    } else if (auto kind = ParseNodeKind(text)) {
       s.kind = *kind;
     } else {
       r.errors.push_back("unknown kind '" + std::string(text) + "'; expected one of " +
@@ -132,9 +135,18 @@ void JsonRecordReader::Apply(const json::object& object, uint64_t line_no) {
   if (!has_kind) record.errors.push_back("field 'kind' is required");
   const std::string_view id = record.spec.id;
   if (id.empty() && !object.contains("id")) record.errors.push_back("field 'id' is required");
+  if (record.product_record &&
+      (record.on || record.depends || !record.spec.site.empty() || !record.spec.customer.empty() ||
+       !record.spec.product.empty() || !record.spec.sla.empty() || record.spec.standby)) {
+    record.errors.push_back(kProductRecordFields);
+  }
   for (std::string& error : record.errors) builder_.AddError(line_no, id, std::move(error));
-  if (id.empty() || !builder_.AddNode(record.spec, line_no)) return;
-  AddGroups(record, id);
+  if (record.product_record) {
+    if (!builder_.AddProduct(id, record.spec.name, line_no)) return;
+  } else {
+    if (id.empty() || !builder_.AddNode(record.spec, line_no)) return;
+    AddGroups(record, id);
+  }
   if (!record.attrs) return;
   for (const auto& [key, v] : *record.attrs) {
     if (v.is_string()) {

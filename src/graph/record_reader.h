@@ -11,6 +11,13 @@
 
 namespace phare::graph {
 
+// The kind of a product record ({"id": "cloud_instance", "kind": "product", "name":
+// "Cloud instance", "attrs": {"name.fr": "Instance cloud"}}): labels of a product, not a
+// node. It takes id, kind, name and "name.<lang>" attributes only.
+inline constexpr std::string_view kProductRecordKind = "product";
+inline constexpr const char* kProductRecordFields =
+    "a product record takes only id, kind, name and 'name.<language>' attributes";
+
 class RecordReader {
  public:
   virtual ~RecordReader() = default;

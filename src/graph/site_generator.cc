@@ -127,6 +127,7 @@ void SiteGenerator::Datacenter(const SiteSpec& s, const DatacenterSpec& dc, int&
 
 std::vector<std::string> SiteGenerator::Generate(const SiteSpec& s) {
   Node(s.id, NodeKind::kSite, 0, {}, s.name);
+  for (const auto& [language, name] : s.names) builder_.AddAttribute("name." + language, name);
   Power(s);
   Network(s);
   std::vector<std::string> servers;

@@ -26,6 +26,8 @@ struct DatacenterSpec {
 struct SiteSpec {
   std::string id;    // "sbg"
   std::string name;  // "Strasbourg"
+  std::vector<std::pair<std::string, std::string>>
+      names;  // in other languages: {"de", "Straßburg"}
   int grid_feeds = 2;
   bool shared_breaker = false;
   int generators = 2;

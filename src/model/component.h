@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/time.h"
+#include "model/names.h"
 
 namespace phare::model {
 
@@ -33,8 +34,10 @@ struct Component {
   std::string id;
   std::string page_id;
   std::optional<std::string> group_id;
-  std::string name;
+  std::string name;      // in the page's default language
+  LocalizedNames names;  // phare: in other languages
   std::optional<std::string> description;
+  LocalizedNames descriptions;  // phare: the description in other languages
   ComponentStatus status = ComponentStatus::kOperational;
   int32_t position = 0;
   bool showcase = true;

@@ -138,7 +138,8 @@ struct Incident {
   std::string id;
   std::string page_id;
   IncidentKind kind = IncidentKind::kIncident;
-  std::string name;
+  std::string name;      // in the page's default language
+  LocalizedNames names;  // phare: in other languages
   IncidentStatus status = IncidentStatus::kInvestigating;
   Impact impact = Impact::kNone;          // effective impact
   std::optional<Impact> impact_override;  // set by the operator

@@ -42,6 +42,7 @@ std::string_view ImpactClass(const model::Incident& i) {
 // What every channel says about the update, in the reader's words.
 struct Words {
   std::string language;
+  std::string incident_name;  // in `language` where it has one
   std::string status;
   std::string impact;
   std::string body_markdown;  // time tokens resolved
@@ -103,6 +104,7 @@ base::Result<Words> WordsFor(const UpdateContext& c, const VariantKey& key) {
   PHARE_ASSIGN_OR_RETURN(auto reader, comms::Reader::Create(key.language, zone));
   Words w;
   w.language = reader.language();
+  w.incident_name = model::NameIn(c.incident.names, w.language, c.incident.name);
   w.status = reader.Say("status.incident." + std::string(model::ToString(c.update.status)));
   w.impact = reader.Say("ui.impact_label", {{"impact", std::string(ImpactClass(c.incident))}});
   const std::string& body = model::BodyFor(c.update, key.audience, w.language, c.default_language);
@@ -123,12 +125,12 @@ Variant Email(const UpdateContext& c, const Words& w) {
   Variant v;
   v.channel = model::Channel::kEmail;
   v.subject = Say(lang, "mail.subject",
-                  {{"page", c.page.name}, {"incident", c.incident.name}, {"status", w.status}});
+                  {{"page", c.page.name}, {"incident", w.incident_name}, {"status", w.status}});
   Data data;
   data.set("lang", lang);
   data.set("subject", v.subject);
   data.set("page_name", c.page.name);
-  data.set("incident_name", c.incident.name);
+  data.set("incident_name", w.incident_name);
   data.set("color", std::string(ColorForIndicator(ImpactClass(c.incident))));
   data.set("status_line",
            Say(lang, "mail.status_line", {{"status", w.status}, {"impact", w.impact}}));
@@ -157,7 +159,7 @@ Variant Sms(const UpdateContext& c, const Words& w) {
   v.channel = model::Channel::kSms;
   // The link before the body: a text too long for its segments is cut at the end.
   v.text = Say(w.language, "sms.update",
-               {{"page", c.page.name}, {"incident", c.incident.name}, {"status", w.status}}) +
+               {{"page", c.page.name}, {"incident", w.incident_name}, {"status", w.status}}) +
            " " + w.url;
   std::string body = w.body_text;
   for (char& ch : body) {
@@ -178,8 +180,8 @@ Variant Chat(const UpdateContext& c, const Words& w, const std::string& flavor) 
   v.channel = model::Channel::kChat;
   v.flavor = flavor;
   v.headline =
-      Say(w.language, "chat.headline", {{"incident", c.incident.name}, {"status", w.status}});
-  v.title = c.incident.name;
+      Say(w.language, "chat.headline", {{"incident", w.incident_name}, {"status", w.status}});
+  v.title = w.incident_name;
   v.link = w.url;
   v.text = w.body_text;
   v.color = std::string(ColorForIndicator(ImpactClass(c.incident)));

@@ -28,6 +28,17 @@ base::Status ValidateDescription(const std::optional<std::optional<std::string>>
   return base::Status::Ok();
 }
 
+// Validates and normalizes `names` into `out` when given.
+base::Status ApplyNames(const std::optional<model::LocalizedNames>& names, const char* field,
+                        model::LocalizedNames& out,
+                        size_t max_bytes = model::kMaxComponentNameBytes) {
+  if (!names) return base::Status::Ok();
+  model::LocalizedNames normalized = *names;
+  PHARE_RETURN_IF_ERROR(model::NormalizeNames(normalized, field, max_bytes));
+  out = std::move(normalized);
+  return base::Status::Ok();
+}
+
 int32_t NextPosition(const std::vector<model::Component>& all) {
   int32_t max = 0;
   for (const auto& c : all) max = std::max(max, c.position);
@@ -68,6 +79,9 @@ base::Status ComponentService::Apply(store::Tx& tx, const ComponentInput& in, mo
     PHARE_RETURN_IF_ERROR(ValidateName(*in.name, "component.name"));
     c.name = *in.name;
   }
+  PHARE_RETURN_IF_ERROR(ApplyNames(in.names, "component.phare.names", c.names));
+  PHARE_RETURN_IF_ERROR(ApplyNames(in.descriptions, "component.phare.descriptions", c.descriptions,
+                                   model::kMaxDescriptionBytes));
   PHARE_RETURN_IF_ERROR(ValidateDescription(in.description, "component.description"));
   if (in.description) c.description = *in.description;
   if (in.status) {
@@ -230,6 +244,7 @@ base::Result<model::Component> ComponentService::CreateGroup(const model::Actor&
     g.page_id = page.id;
     g.group = true;
     g.name = *input.name;
+    PHARE_RETURN_IF_ERROR(ApplyNames(input.names, "component_group.phare.names", g.names));
     if (input.description) g.description = *input.description;
     g.position = input.position ? static_cast<int32_t>(*input.position) : NextPosition(all);
     g.created_at = g.updated_at = now;
@@ -253,6 +268,7 @@ base::Result<model::Component> ComponentService::UpdateGroup(const model::Actor&
       PHARE_RETURN_IF_ERROR(ValidateName(*input.name, "component_group.name"));
       g.name = *input.name;
     }
+    PHARE_RETURN_IF_ERROR(ApplyNames(input.names, "component_group.phare.names", g.names));
     PHARE_RETURN_IF_ERROR(ValidateDescription(input.description, "component_group.description"));
     if (input.description) g.description = *input.description;
     if (input.position) g.position = static_cast<int32_t>(*input.position);

@@ -28,6 +28,9 @@ struct ComponentInput {
   std::optional<std::optional<std::string>> start_date;
   std::optional<std::string> product;   // phare: a catalog product code, or ""
   std::optional<std::string> location;  // phare: the place customers know
+  // phare: names in other languages (model/names.h); replaces all of them when given.
+  std::optional<model::LocalizedNames> names;
+  std::optional<model::LocalizedNames> descriptions;  // phare: likewise, for the description
 };
 
 struct GroupInput {
@@ -35,6 +38,7 @@ struct GroupInput {
   std::optional<std::optional<std::string>> description;
   std::optional<int64_t> position;
   std::optional<std::vector<std::string>> components;  // child ids; replaces the children
+  std::optional<model::LocalizedNames> names;          // phare: as ComponentInput::names
 };
 
 class ComponentService {

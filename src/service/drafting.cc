@@ -55,13 +55,19 @@ comms::IncidentState DraftState(const model::Incident& i,
     comms::AffectedService service;
     service.product = c->product;
     service.location = c->location;
-    if (c->product.empty()) service.names = {{"en", c->name}};  // no catalog name: its own
+    // Names in other languages (and, without a catalog product, its own name).
+    comms::LocalizedText names;
+    for (const auto& n : c->names) names[n.language] = n.text;
+    if (c->product.empty()) {
+      service.names = names;
+      service.names.emplace("en", c->name);
+    }
     const bool seen = std::any_of(s.services.begin(), s.services.end(), [&](const auto& o) {
       return o.product == service.product && o.location == service.location &&
              o.names == service.names;
     });
     if (!seen && s.services.size() < comms::kMaxServices) s.services.push_back(std::move(service));
-    s.components.push_back({c->name, c->status, ""});
+    s.components.push_back({c->name, c->status, "", std::move(names)});
   }
   s.resources_affected = facts.resources_affected;
   s.customers_affected = facts.customers_affected;
@@ -106,9 +112,6 @@ base::Result<std::vector<BodyFinding>> CheckBodies(const model::Incident& i,
   comms::CheckContext ctx;
   ctx.kind = i.kind;
   ctx.status = i.status;
-  for (const auto& id : i.component_ids) {
-    if (const model::Component* c = Find(components, id)) ctx.components.push_back(c->name);
-  }
   ctx.zone = zone;
   ctx.reference = at;
   std::vector<model::LocalizedBody> all = bodies;
@@ -123,6 +126,12 @@ base::Result<std::vector<BodyFinding>> CheckBodies(const model::Incident& i,
     if (b.body.empty()) continue;
     ctx.first_update =
         i.kind == model::IncidentKind::kIncident && earlier.FirstFor(b.audience, b.language);
+    ctx.components.clear();  // a technical body names components in its own language
+    for (const auto& id : i.component_ids) {
+      if (const model::Component* c = Find(components, id)) {
+        ctx.components.push_back(model::NameIn(c->names, b.language, c->name));
+      }
+    }
     PHARE_ASSIGN_OR_RETURN(auto findings,
                            comms::Checker::Builtin().Check(b, ctx, policies.checker));
     for (auto& f : findings) out.push_back({b.audience, b.language, std::move(f)});

@@ -139,6 +139,7 @@ IncidentGraph BuildIncidentGraph(const graph::Propagation& baseline, const model
   IncidentGraph g;
   g.incident_id = i.id;
   g.name = i.name;
+  g.names = i.names;
   g.status = i.status;
   g.impact = i.impact;
   g.started_at = i.started_at;

@@ -27,6 +27,7 @@ namespace phare::service {
 struct IncidentGraph {
   std::string incident_id;
   std::string name;
+  model::LocalizedNames names;  // in other languages
   model::IncidentStatus status = model::IncidentStatus::kInvestigating;
   model::Impact impact = model::Impact::kNone;
   base::Time started_at{};

@@ -53,6 +53,11 @@ base::Status ValidateInput(const IncidentInput& in, bool create) {
         "incident.name");
   }
   PHARE_RETURN_IF_ERROR(ValidateBodies(in));
+  if (in.names) {
+    model::LocalizedNames names = *in.names;
+    PHARE_RETURN_IF_ERROR(
+        model::NormalizeNames(names, "incident.phare.names", model::kMaxIncidentNameBytes));
+  }
   if (in.cause && in.cause->size() > model::kMaxCauseBytes) {
     return base::InvalidArgument(
         "is longer than " + std::to_string(model::kMaxCauseBytes) + " bytes",

@@ -17,6 +17,11 @@ using rules::ComponentTable;
 
 base::Status ApplyFields(ComponentTable& table, const IncidentInput& in, model::Incident& i) {
   if (in.name) i.name = *in.name;
+  if (in.names) {  // validated by rules::ValidateInput
+    i.names = *in.names;
+    PHARE_RETURN_IF_ERROR(
+        model::NormalizeNames(i.names, "incident.phare.names", model::kMaxIncidentNameBytes));
+  }
   if (in.impact_override) i.impact_override = *in.impact_override;
   if (in.scheduled_for) i.scheduled_for = *in.scheduled_for;
   if (in.scheduled_until) i.scheduled_until = *in.scheduled_until;

@@ -34,6 +34,8 @@ namespace phare::service {
 struct IncidentInput {
   std::optional<model::IncidentKind> kind;  // default: from status / scheduled_for
   std::optional<std::string> name;
+  // phare: names in other languages (model/names.h); replaces all of them when given.
+  std::optional<model::LocalizedNames> names;
   std::optional<model::IncidentStatus> status;
   std::optional<std::optional<model::Impact>> impact_override;
   std::optional<std::string> body;

@@ -31,6 +31,7 @@ MyIncident IncidentView(const IncidentGraph& g, graph::IndexRange range) {
   MyIncident out;
   out.id = g.incident_id;
   out.name = g.name;
+  out.names = g.names;
   out.status = g.status;
   out.impact = g.impact;
   out.started_at = g.started_at;
@@ -51,7 +52,49 @@ MyIncident IncidentView(const IncidentGraph& g, graph::IndexRange range) {
   return out;
 }
 
+ReaderLabel LabelFrom(const graph::Labels& labels, std::string_view fallback) {
+  ReaderLabel out;
+  out.text = std::string(fallback);
+  for (const auto& [language, text] : labels) {
+    if (language.empty()) {
+      out.text = std::string(text);
+    } else {
+      out.names.push_back({std::string(language), std::string(text)});
+    }
+  }
+  return out;
+}
+
+// The labels of the products and sites of the resources in `out`.
+void AddLabels(const graph::Inventory& inv, MyServices& out) {
+  auto add = [&](const MyResource& r) {
+    if (!out.product_labels.count(r.product)) {
+      out.product_labels.emplace(r.product,
+                                 LabelFrom(inv.ProductLabels(r.product), ReadableCode(r.product)));
+    }
+    if (!r.site.empty() && !out.site_labels.count(r.site)) {
+      const auto node = inv.Find(r.site);
+      out.site_labels.emplace(
+          r.site, LabelFrom(node ? inv.SiteLabels(inv.site(*node)) : graph::Labels(), r.site));
+    }
+  };
+  for (const auto& r : out.resources) add(r);
+  for (const auto& i : out.incidents) {
+    for (const auto& r : i.resources) add(r);
+  }
+}
+
 }  // namespace
+
+std::string ReadableCode(std::string_view code) {
+  std::string out(code);
+  for (char& c : out) {
+    if (c == '_' || c == '-') c = ' ';
+  }
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z')
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
 
 MyServices BuildMyServices(const GraphState& state, std::string_view customer_id, base::Time now) {
   MyServices out;
@@ -74,6 +117,7 @@ MyServices BuildMyServices(const GraphState& state, std::string_view customer_id
   }
   std::stable_sort(out.incidents.begin(), out.incidents.end(),
                    [](const auto& a, const auto& b) { return a.started_at > b.started_at; });
+  AddLabels(*state.inventory, out);
   return out;
 }
 

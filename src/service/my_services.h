@@ -9,6 +9,7 @@
 // BLAKE2b-256 hash is stored, and they can be revoked. Thread-safe functions.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,8 +26,8 @@ namespace phare::service {
 
 struct MyResource {
   std::string id;
-  std::string product;
-  std::string site;
+  std::string product;    // the inventory's code ("cloud_instance"): see MyServices::labels
+  std::string site;       // the site node's id ("sbg")
   std::string state;      // now: up, at_risk, degraded, down
   bool restored = false;  // hit by the incident (down or degraded), and no longer
 };
@@ -34,6 +35,7 @@ struct MyResource {
 struct MyIncident {
   std::string id;
   std::string name;
+  model::LocalizedNames names;  // in other languages
   model::IncidentStatus status = model::IncidentStatus::kInvestigating;
   model::Impact impact = model::Impact::kNone;
   base::Time started_at{};
@@ -41,6 +43,14 @@ struct MyIncident {
   std::optional<model::Estimate> estimate;
   std::vector<MyResource> resources;  // the customer's resources it hits or hit
   uint32_t restored = 0;
+};
+
+// What readers see for a product code or a site id: `text` by default (the inventory's
+// label, a site's name, or else the code made readable: "cloud_instance" → "Cloud
+// instance"), `names` in other languages.
+struct ReaderLabel {
+  std::string text;
+  model::LocalizedNames names;
 };
 
 struct MyServices {
@@ -51,7 +61,13 @@ struct MyServices {
   std::vector<MyResource> resources;  // all of the customer's, state with every report
   std::vector<MyIncident> incidents;  // open incidents hitting them, newest first
   bool truncated = false;             // more than kMaxMyResources resources
+  // Labels of the products and sites of the resources listed, by code and by site id.
+  std::map<std::string, ReaderLabel, std::less<>> product_labels;
+  std::map<std::string, ReaderLabel, std::less<>> site_labels;
 };
+
+// "cloud_instance" → "Cloud instance": separators become spaces, the first letter upper-case.
+std::string ReadableCode(std::string_view code);
 
 inline constexpr uint32_t kMaxMyResources = 1000;
 

@@ -45,7 +45,7 @@ std::vector<RenderedPage> RenderFeeds(const service::PublicState& state,
     if (i.updated_at > updated) updated = i.updated_at;
     Data e;
     e.set("id", i.id);
-    e.set("name", i.name);
+    e.set("name", view->Name(i));
     e.set("published", base::FormatUtc(i.created_at));
     e.set("published_rfc822", Rfc822(i.created_at));
     e.set("updated", base::FormatUtc(i.updated_at));

@@ -11,6 +11,7 @@ namespace {
 // The page's words and times for one reader.
 class Words {
  public:
+  const std::string& language() const { return reader_.language(); }
   Words(comms::Reader reader, base::Time now) : reader_(std::move(reader)), now_(now) {}
   std::string Say(std::string_view key, const comms::MessageArgs& args = {}) const {
     return reader_.Say("ui." + std::string(key), args);
@@ -44,13 +45,21 @@ std::string StateLabel(const Words& words, const service::MyResource& r) {
   return words.Say("my_state", {{"state", r.restored ? std::string("restored") : r.state}});
 }
 
-Data ResourcesData(const Words& words, const std::vector<service::MyResource>& resources) {
+// The label of `code` for this reader; the code itself when there is none.
+const std::string& Label(const std::map<std::string, service::ReaderLabel, std::less<>>& labels,
+                         const std::string& code, const std::string& language) {
+  const auto it = labels.find(code);
+  return it == labels.end() ? code : model::NameIn(it->second.names, language, it->second.text);
+}
+
+Data ResourcesData(const service::MyServices& v, const Words& words,
+                   const std::vector<service::MyResource>& resources) {
   Data list{Data::type::list};
   for (const auto& r : resources) {
     Data item;
     item.set("id", r.id);
-    item.set("product", r.product);
-    item.set("site", r.site);
+    item.set("product", Label(v.product_labels, r.product, words.language()));
+    item.set("site", Label(v.site_labels, r.site, words.language()));
     item.set("state", r.restored ? std::string("up") : r.state);
     item.set("state_label", StateLabel(words, r));
     list.push_back(item);
@@ -61,7 +70,7 @@ Data ResourcesData(const Words& words, const std::vector<service::MyResource>& r
 Data IncidentData(const service::MyServices& v, const Words& words, const service::MyIncident& i) {
   Data d;
   d.set("id", i.id);
-  d.set("name", i.name);
+  d.set("name", model::NameIn(i.names, words.language(), i.name));
   d.set("link", v.page.url + "/incidents/" + i.id);
   d.set("status_since", words.Say("my_status_since", {{"status", words.Status(i.status)},
                                                       {"time", words.When(i.started_at)}}));
@@ -70,7 +79,7 @@ Data IncidentData(const service::MyServices& v, const Words& words, const servic
   d.set("affected_text",
         words.Say("my_affected", {{"hit", static_cast<int64_t>(i.resources.size())},
                                   {"restored", static_cast<int64_t>(i.restored)}}));
-  d.set("resources", ResourcesData(words, i.resources));
+  d.set("resources", ResourcesData(v, words, i.resources));
   return d;
 }
 
@@ -118,7 +127,7 @@ std::string RenderMyServices(const service::MyServices& v, std::string_view json
   for (const auto& i : v.incidents) incidents.push_back(IncidentData(v, words, i));
   d.set("incidents", incidents);
   d.set("has_resources", !v.resources.empty());
-  d.set("resources", ResourcesData(words, v.resources));
+  d.set("resources", ResourcesData(v, words, v.resources));
   d.set("truncated", v.truncated);
   d.set("truncated_text",
         words.Say("my_truncated", {{"shown", static_cast<int64_t>(v.resources.size())},

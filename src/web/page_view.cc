@@ -16,12 +16,22 @@ std::optional<PageView> PageView::Create(const service::PublicState& state,
   return PageView(state, std::move(reader).value(), reading, options.default_language);
 }
 
+const std::string& PageView::Name(const model::Component& c) const {
+  return model::NameIn(c.names, reader.language(), c.name);
+}
+
+const std::string& PageView::Name(const model::Incident& i) const {
+  return model::NameIn(i.names, reader.language(), i.name);
+}
+
 std::string PageView::When(base::Time t) const { return web::When(reader, t, state.now); }
 
 std::string PageView::Month(base::Time t) const {
   const base::Zone& zone = reader.times().zone();
-  return reader.Say("ui.month_year",
-                    {{"month", std::stoll(zone.Format(t, "%m"))}, {"year", zone.Format(t, "%Y")}});
+  return reader.Say(
+      "ui.month_year",
+      {{"month", std::to_string(std::stoll(zone.Format(t, "%m")))},  // a select key: "11"
+       {"year", zone.Format(t, "%Y")}});
 }
 
 Data PageView::UpdatesData(const model::Incident& i, size_t max_updates) const {
@@ -50,7 +60,7 @@ Data PageView::UpdatesData(const model::Incident& i, size_t max_updates) const {
 Data PageView::IncidentData(const model::Incident& i, bool all_updates) const {
   Data d;
   d.set("id", i.id);
-  d.set("name", i.name);
+  d.set("name", Name(i));
   d.set("status", std::string(model::ToString(i.status)));
   d.set("status_label", StatusLabel(reader, i.status));
   d.set("impact", std::string(ImpactClass(i)));
@@ -60,7 +70,7 @@ Data PageView::IncidentData(const model::Incident& i, bool all_updates) const {
     for (const auto& c : state.components) {
       if (c.id != id) continue;
       if (!names.empty()) names += ", ";
-      names += c.name;
+      names += Name(c);
     }
   }
   if (!names.empty()) d.set("affected", reader.Say("ui.affected", {{"components", names}}));

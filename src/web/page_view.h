@@ -25,6 +25,10 @@ class PageView {
   Reading reading;
   std::string default_language;
 
+  // The name of a component, group, incident or maintenance in the reader's language,
+  // else in the page's default one.
+  const std::string& Name(const model::Component& c) const;
+  const std::string& Name(const model::Incident& i) const;
   // A time for this reader, relative to the state's now.
   std::string When(base::Time t) const;
   // "November 2017" in the reader's language.

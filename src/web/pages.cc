@@ -39,8 +39,10 @@ Data Cards(const PageView& v, bool (*keep)(const model::Incident&), bool soonest
 
 Data ComponentData(const PageView& v, const model::Component& c) {
   Data d;
-  d.set("name", c.name);
-  if (c.description && !c.description->empty()) d.set("description", *c.description);
+  d.set("name", v.Name(c));
+  if (c.description && !c.description->empty()) {
+    d.set("description", model::NameIn(c.descriptions, v.reader.language(), *c.description));
+  }
   d.set("status", std::string(model::ToString(c.status)));
   d.set("status_label", StatusLabel(v.reader, c.status));
   d.set("icon", std::string(Icon(c.status)));
@@ -87,7 +89,7 @@ Data DaysData(const PageView& v) {
       if (IsUpcomingMaintenance(i) || zone.Format(i.started_at, "%Y-%m-%d") != day) continue;
       Data item;
       item.set("id", i.id);
-      item.set("name", i.name);
+      item.set("name", v.Name(i));
       item.set("impact", std::string(ImpactClass(i)));
       item.set("status_label", StatusLabel(v.reader, i.status));
       incidents.push_back(item);
@@ -134,7 +136,7 @@ std::string RenderIncident(const PageView& v, const model::Incident& i) {
   if (i.resolved_at) {
     d.set("resolved", v.reader.Say("ui.resolved_at", {{"time", v.When(*i.resolved_at)}}));
   }
-  return v.Layout(i.name + " — " + v.state.page.name, "/incidents/" + i.id,
+  return v.Layout(v.Name(i) + " — " + v.state.page.name, "/incidents/" + i.id,
                   RenderTemplate("incident.mustache", d));
 }
 
@@ -164,7 +166,7 @@ std::string RenderHistory(const PageView& v, size_t page) {
     }
     Data item;
     item.set("id", i.id);
-    item.set("name", i.name);
+    item.set("name", v.Name(i));
     item.set("impact", std::string(ImpactClass(i)));
     item.set("status_label", StatusLabel(v.reader, i.status));
     item.set("kind_label", v.reader.Say(i.kind == IncidentKind::kIncident ? "ui.kind_incident"

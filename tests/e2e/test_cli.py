@@ -97,6 +97,39 @@ class CliTest(unittest.TestCase):
         self.phare("incident", "delete", *db, inc["id"])
         self.assertEqual(json.loads(self.phare("incident", "list", *db).stdout), [])
 
+    def test_names_in_other_languages(self):
+        db = ["--db", self.db]
+        comp = json.loads(self.phare("component", "create", *db, "--name", "Dedicated servers",
+                                     "--name-in", "fr=Serveurs dédiés", "--name-in",
+                                     "DE=Dedizierte Server", "--description", "Bare metal",
+                                     "--description-in", "fr=Serveurs physiques").stdout)
+        self.assertEqual(comp["phare"]["names"], {"de": "Dedizierte Server",
+                                                  "fr": "Serveurs dédiés"})
+        self.assertEqual(comp["phare"]["descriptions"], {"fr": "Serveurs physiques"})
+        group = json.loads(self.phare("component", "create-group", *db, "--name", "Strasbourg",
+                                      "--member", comp["id"], "--name-in",
+                                      "it=Strasburgo").stdout)
+        self.assertEqual(group["phare"]["names"], {"it": "Strasburgo"})
+        inc = json.loads(self.phare("incident", "create", *db, "--name", "Power outage",
+                                    "--name-in", "fr=Panne électrique", "--body", "Down.",
+                                    "--component", f"{comp['id']}=major_outage").stdout)
+        self.assertEqual(inc["phare"]["names"], {"fr": "Panne électrique"})
+        # Given on update, the names replace the others.
+        upd = json.loads(self.phare("component", "update", *db, comp["id"], "--name-in",
+                                    "es=Servidores dedicados").stdout)
+        self.assertEqual(upd["phare"]["names"], {"es": "Servidores dedicados"})
+        m = json.loads(self.phare("maintenance", "create", *db, "--name", "Upgrade", "--from",
+                                  "2031-03-30 01:00", "--until", "2031-03-30 03:00", "--name-in",
+                                  "fr=Mise à jour").stdout)
+        self.assertEqual(m["phare"]["names"], {"fr": "Mise à jour"})
+        for bad in (["--name-in", "Serveurs"], ["--name-in", "french=Serveurs"],
+                    ["--name-in", "fr="]):
+            with self.subTest(bad=bad):
+                proc = self.phare("component", "create", *db, "--name", "x", *bad, check=False)
+                self.assertEqual(proc.returncode, 1, proc.stderr)
+                self.assertIn("--name-in" if bad[1] == "Serveurs" else "component.phare.names",
+                              proc.stderr)
+
     def test_maintenance_with_local_times(self):
         db = ["--db", self.db]
         m = json.loads(self.phare("maintenance", "create", *db, "--name", "Upgrade",

@@ -93,9 +93,11 @@ class DemoTest(unittest.TestCase):
                                       "Prochain point", "heure de Paris"])]:
                 for word in words:
                     self.assertIn(word, text)
-            for name in ["Dedicated servers — Strasbourg", "VPS — Strasbourg",
-                         "Network — Strasbourg"]:
+            # The French technical body names the components in French (phare.names).
+            for name in ["Serveurs dédiés — Strasbourg", "VPS — Strasbourg",
+                         "Réseau — Strasbourg"]:
                 self.assertIn(name, bodies[("technical", "fr")])
+            self.assertIn("Dedizierte Server — Straßburg", bodies[("technical", "de")])
             general = [{"audience": "general", "language": lang, "body": bodies[("general", lang)]}
                        for lang in ("en", "fr")]
             check = demo.server.admin("POST", f"/v1/pages/{page}/incidents/{sbg['id']}/check",

@@ -345,6 +345,12 @@ ALTER TABLE incident_estimates ADD COLUMN late INTEGER NOT NULL DEFAULT 0;
       R"sql(
 ALTER TABLE subscribers ADD COLUMN contact_email TEXT NOT NULL DEFAULT '';
 )sql",
+      // 10: names in other languages than the page's default (names_column.h).
+      R"sql(
+ALTER TABLE components ADD COLUMN names TEXT NOT NULL DEFAULT '';
+ALTER TABLE components ADD COLUMN descriptions TEXT NOT NULL DEFAULT '';
+ALTER TABLE incidents ADD COLUMN names TEXT NOT NULL DEFAULT '';
+)sql",
   };
   return migrations;
 }

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "store/sqlite/names_column.h"
 #include "store/sqlite/sqlite_tx.h"
 
 namespace phare::store::sqlite {
@@ -11,7 +12,7 @@ constexpr std::string_view kIncidentColumns =
     "id, page_id, kind, name, status, impact, impact_override, created_at, updated_at, "
     "started_at, identified_at, monitoring_at, resolved_at, scheduled_for, scheduled_until, "
     "scheduled_remind_prior, scheduled_auto_in_progress, scheduled_auto_completed, cause, "
-    "next_update_at, closed";
+    "next_update_at, closed, names";
 
 std::optional<base::Time> OptTime(const Statement& s, int column) {
   auto v = s.OptInt(column);
@@ -47,6 +48,7 @@ model::Incident ReadIncident(const Statement& s) {
   i.scheduled_auto_completed = s.Int(17) != 0;
   i.cause = s.Text(18);
   i.next_update_at = OptTime(s, 19);
+  i.names = DecodeNames(s.Text(21));
   return i;
 }
 
@@ -226,7 +228,8 @@ base::Status SqliteTx::PutIncident(const model::Incident& i) {
       set += col;
     }
     return "INSERT INTO incidents (" + std::string(kIncidentColumns) +
-           ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21)"
+           ") VALUES "
+           "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22)"
            " ON CONFLICT(id) DO UPDATE SET " +
            set;
   }();
@@ -251,7 +254,8 @@ base::Status SqliteTx::PutIncident(const model::Incident& i) {
       .Bind(18, i.scheduled_auto_completed)
       .Bind(19, i.cause)
       .Bind(20, OptMillis(i.next_update_at))
-      .Bind(21, model::IsClosed(i.status));
+      .Bind(21, model::IsClosed(i.status))
+      .Bind(22, EncodeNames(i.names));
   PHARE_RETURN_IF_ERROR(s->Run());
 
   // Components: rows of components that stay keep their saved status.

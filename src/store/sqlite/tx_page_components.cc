@@ -1,4 +1,5 @@
 // SqliteTx: the page and its components.
+#include "store/sqlite/names_column.h"
 #include "store/sqlite/sqlite_tx.h"
 
 namespace phare::store::sqlite {
@@ -6,7 +7,9 @@ namespace {
 
 constexpr std::string_view kComponentColumns =
     "id, page_id, group_id, name, description, status, position, showcase, "
-    "only_show_if_degraded, is_group, start_date, created_at, updated_at, product, location";
+    "only_show_if_degraded, is_group, start_date, created_at, updated_at, product, location, "
+    "names, "
+    "descriptions";
 
 model::Component ReadComponent(const Statement& s) {
   model::Component c;
@@ -25,6 +28,8 @@ model::Component ReadComponent(const Statement& s) {
   c.updated_at = base::FromMillis(s.Int(12));
   c.product = s.Text(13);
   c.location = s.Text(14);
+  c.names = DecodeNames(s.Text(15));
+  c.descriptions = DecodeNames(s.Text(16));
   return c;
 }
 
@@ -43,7 +48,9 @@ void BindComponent(Statement& s, const model::Component& c) {
       .Bind(12, base::ToMillis(c.created_at))
       .Bind(13, base::ToMillis(c.updated_at))
       .Bind(14, c.product)
-      .Bind(15, c.location);
+      .Bind(15, c.location)
+      .Bind(16, EncodeNames(c.names))
+      .Bind(17, EncodeNames(c.descriptions));
 }
 
 }  // namespace
@@ -104,7 +111,7 @@ base::Status SqliteTx::InsertComponent(const model::Component& c) {
   PHARE_ASSIGN_OR_RETURN(
       Statement * s,
       conn_.Prepare("INSERT INTO components (" + std::string(kComponentColumns) +
-                    ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)"));
+                    ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)"));
   BindComponent(*s, c);
   return s->Run();
 }
@@ -112,10 +119,11 @@ base::Status SqliteTx::InsertComponent(const model::Component& c) {
 base::Status SqliteTx::UpdateComponent(const model::Component& c) {
   PHARE_ASSIGN_OR_RETURN(
       Statement * s,
-      conn_.Prepare(
-          "UPDATE components SET page_id=?2, group_id=?3, name=?4, description=?5, "
-          "status=?6, position=?7, showcase=?8, only_show_if_degraded=?9, is_group=?10, "
-          "start_date=?11, created_at=?12, updated_at=?13, product=?14, location=?15 WHERE id=?1"));
+      conn_.Prepare("UPDATE components SET page_id=?2, group_id=?3, name=?4, description=?5, "
+                    "status=?6, position=?7, showcase=?8, only_show_if_degraded=?9, is_group=?10, "
+                    "start_date=?11, created_at=?12, updated_at=?13, product=?14, location=?15, "
+                    "names=?16, descriptions=?17 "
+                    "WHERE id=?1"));
   BindComponent(*s, c);
   PHARE_RETURN_IF_ERROR(s->Run());
   if (s->Changes() == 0) return base::NotFound("component '" + c.id + "' does not exist");

@@ -18,12 +18,15 @@ hello = "Hello {name}"
 only_in_english = "English only"
 )";
 
-TEST(Catalogs, ShipFrenchAndEnglish) {
+TEST(Catalogs, ShipEnglishFrenchGermanSpanishItalian) {
   const Catalogs& catalogs = Catalogs::Builtin();
-  EXPECT_EQ(catalogs.Languages(), (std::vector<std::string>{"en", "fr"}));
+  EXPECT_EQ(catalogs.Languages(), (std::vector<std::string>{"en", "de", "es", "fr", "it"}));
   EXPECT_EQ(catalogs.Default().language(), "en");
   EXPECT_EQ(catalogs.Find("fr")->name(), "Français");
-  EXPECT_EQ(catalogs.Find("de"), nullptr);
+  EXPECT_EQ(catalogs.Find("de")->name(), "Deutsch");
+  EXPECT_EQ(catalogs.Find("es")->name(), "Español");
+  EXPECT_EQ(catalogs.Find("it")->name(), "Italiano");
+  EXPECT_EQ(catalogs.Find("nl"), nullptr);
 }
 
 TEST(Catalogs, EveryShippedCatalogHasEveryEnglishKey) {

@@ -1,5 +1,7 @@
 #include "comms/checker.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "test_util.h"
@@ -40,7 +42,9 @@ std::vector<Finding> Check(const std::string& language, const std::string& body,
 }
 
 TEST(Checker, LoadsRulesForEveryShippedLanguage) {
-  EXPECT_EQ(Checker::Builtin().Languages(), Catalogs::Builtin().Languages());
+  std::vector<std::string> shipped = Catalogs::Builtin().Languages();
+  std::sort(shipped.begin(), shipped.end());
+  EXPECT_EQ(Checker::Builtin().Languages(), shipped);
 }
 
 TEST(Checker, PassesCleanText) {
@@ -236,7 +240,7 @@ TEST(Checker, ConfigurationBlocksOrDisablesRules) {
 }
 
 TEST(Checker, LanguagesWithoutRulesGetOnlyLanguageNeutralChecks) {
-  const auto findings = Check("de", "Die Server sind ab 14:30 wieder da.");
+  const auto findings = Check("nl", "De servers zijn vanaf 14:30 weer beschikbaar.");
   EXPECT_TRUE(Has(findings, "language-unsupported"));
   EXPECT_TRUE(Has(findings, "time-without-zone"));
   EXPECT_FALSE(Has(findings, "apology-missing"));

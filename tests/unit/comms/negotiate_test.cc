@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "comms/catalog.h"
 #include "test_util.h"
 
 namespace phare::comms {
@@ -51,6 +52,21 @@ TEST(NegotiateLanguage, MatchesRegionalVariantsAndHonoursQValues) {
   EXPECT_EQ(n.Choose({"", "", "de-DE,de;q=0.9,en;q=0.8,fr;q=0.4"}).language, "en");
   EXPECT_EQ(n.Choose({"", "", "fr-CH, fr;q=0.9, en;q=0.8, *;q=0.5"}).language, "fr");
   EXPECT_EQ(n.Choose({"", "", "en;q=0, fr;q=0.1"}).language, "fr");
+}
+
+// The shipped catalogs' languages are offered: German, Spanish and Italian readers get
+// their own language from ?lang=, a cookie or their browser.
+TEST(NegotiateLanguage, OffersEveryShippedCatalog) {
+  auto made = LanguageNegotiator::Create(Catalogs::Builtin().Languages(), "en");
+  ASSERT_TRUE(made.ok()) << made.status().ToString();
+  const LanguageNegotiator& n = *made;
+  EXPECT_EQ(n.Choose({"de", "", ""}).language, "de");
+  EXPECT_EQ(n.Choose({"", "es", ""}).language, "es");
+  EXPECT_EQ(n.Choose({"", "", "it-IT,it;q=0.9,en;q=0.5"}).language, "it");
+  EXPECT_EQ(n.Choose({"", "", "de-AT"}).language, "de");
+  EXPECT_EQ(n.Choose({"", "", "es-MX, en;q=0.3"}).language, "es");
+  EXPECT_EQ(n.Choose({"it-CH", "", ""}).language, "it");
+  EXPECT_EQ(n.Choose({"", "", "nl-BE, fr;q=0.6"}).language, "fr");
 }
 
 TEST(NegotiateLanguage, RejectsADefaultThatIsNotShipped) {

@@ -79,7 +79,14 @@ TEST(ReadingEase, AppliesTheFormulaOfTheLanguage) {
               1e-9);
   EXPECT_NEAR(ReadingEase(ReadabilityFormula::kKandelMoles, stats), 207 - 1.015 * 10 - 73.6 * 1.5,
               1e-9);
+  EXPECT_NEAR(ReadingEase(ReadabilityFormula::kAmstad, stats), 180 - 10 - 58.5 * 1.5, 1e-9);
+  EXPECT_NEAR(ReadingEase(ReadabilityFormula::kFernandezHuerta, stats),
+              206.84 - 1.02 * 10 - 60 * 1.5, 1e-9);
+  EXPECT_NEAR(ReadingEase(ReadabilityFormula::kFleschVacca, stats), 217 - 1.3 * 10 - 60 * 1.5,
+              1e-9);
   EXPECT_EQ(ReadingEase(ReadabilityFormula::kFlesch, TextStats{}), 100.0);
+  EXPECT_EQ(ToString(ReadabilityFormula::kFernandezHuerta), "fernandez_huerta");
+  EXPECT_EQ(DisplayName(ReadabilityFormula::kAmstad), "Amstad");
 }
 
 TEST(ReadingEase, ScoresPlainWordsAboveJargon) {

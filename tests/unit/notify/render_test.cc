@@ -160,9 +160,13 @@ TEST(RenderTest, ConfirmationCarriesBothLinks) {
   EXPECT_NE(mail->text.find(kConfirmMarker), std::string::npos);
   EXPECT_NE(mail->html.find(kConfirmMarker), std::string::npos);
   EXPECT_NE(mail->text.find(kUnsubscribeMarker), std::string::npos);
-  auto sms = RenderConfirmation(page, Channel::kSms, "de");  // not shipped: English
+  auto sms = RenderConfirmation(page, Channel::kSms, "nl");  // not shipped: English
   ASSERT_TRUE(sms.ok());
   EXPECT_EQ(sms->text, "Acme: confirm your status alerts at " + std::string(kConfirmMarker));
+  auto german = RenderConfirmation(page, Channel::kSms, "de");
+  ASSERT_TRUE(german.ok());
+  EXPECT_EQ(german->text,
+            "Acme: Bestätigen Sie Ihre Statusmeldungen unter " + std::string(kConfirmMarker));
   EXPECT_FALSE(RenderConfirmation(page, Channel::kWebhook, "en").ok());
 }
 
