@@ -12,7 +12,7 @@ void AddEtaCommands(CLI::App& app, Action& action) {
 
   struct Flags {
     std::vector<std::string> files;
-    bool json = false;
+    eta::EvalCommandOptions options;
   };
   auto flags = std::make_shared<Flags>();
   auto* eval = eta->add_subcommand(
@@ -23,10 +23,16 @@ void AddEtaCommands(CLI::App& app, Action& action) {
                    "{\"incidents\": [...]}) or the cloud provider format of data/eta")
       ->required()
       ->check(CLI::ExistingFile);
-  eval->add_flag("--json", flags->json, "print one JSON object instead of a table");
+  eval->add_flag("--json", flags->options.json, "print one JSON object instead of a table");
+  auto* by_source = eval->add_flag("--by-source", flags->options.by_source,
+                                   "replay each file as its own page: a table per file");
+  eval->add_flag("--cross-source", flags->options.cross_source,
+                 "like --by-source, each file scored without its own provider in the built-in "
+                 "baseline (a page phare never saw)")
+      ->excludes(by_source);
   eval->callback([flags, &action] {
     action = [flags] {
-      return eta::RunEvalCommand(flags->files, flags->json, std::cout, std::cerr);
+      return eta::RunEvalCommand(flags->files, flags->options, std::cout, std::cerr);
     };
   });
 

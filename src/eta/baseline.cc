@@ -16,18 +16,20 @@ namespace {
 base::Result<PastIncident> ParseRecord(const boost::json::value& value, const std::string& path) {
   if (!value.is_object()) return base::InvalidArgument("expected an object", path);
   base::JsonReader reader(value.get_object(), path);
-  std::optional<std::string> id, cause, impact, kind;
+  std::optional<std::string> id, cause, impact, kind, source;
   std::optional<base::Time> started, resolved;
   PHARE_RETURN_IF_ERROR(reader.String("id", id));
   PHARE_RETURN_IF_ERROR(reader.String("cause", cause, 64));
   PHARE_RETURN_IF_ERROR(reader.String("impact", impact));
   PHARE_RETURN_IF_ERROR(reader.String("kind", kind));
+  PHARE_RETURN_IF_ERROR(reader.String("source", source, 128));
   PHARE_RETURN_IF_ERROR(reader.Time("started_at", started));
   PHARE_RETURN_IF_ERROR(reader.Time("resolved_at", resolved));
   if (!started) return base::InvalidArgument("missing", reader.FieldName("started_at"));
   PastIncident p;
   p.id = id.value_or("");
   p.cause = cause.value_or("other");
+  p.source = source.value_or("builtin");
   p.started_at = *started;
   p.resolved_at = resolved;
   if (impact) {
@@ -81,6 +83,7 @@ std::string SerializeBaseline(std::span<const PastIncident> incidents, std::stri
     o["cause"] = p.cause;
     o["impact"] = std::string(model::ToString(p.impact));
     o["kind"] = std::string(model::ToString(p.kind));
+    o["source"] = p.source.empty() ? "builtin" : p.source;
     o["started_at"] = base::FormatUtc(p.started_at);
     if (p.resolved_at) o["resolved_at"] = base::FormatUtc(*p.resolved_at);
     list.push_back(std::move(o));

@@ -2,7 +2,8 @@
 // baseline-history.json, embedded into the binary at build time) so that a new page
 // has a duration prior before it has a history of its own.
 //
-// The file holds one record per incident: id, cause, impact, kind, started_at,
+// The file holds one record per incident: id, cause, impact, kind, source (the
+// provider whose history it comes from; "builtin" when absent), started_at,
 // resolved_at. `phare eta derive-baseline FILE...` writes it from incident
 // histories (see eval.h).
 #pragma once

@@ -28,11 +28,12 @@ std::vector<const PastIncident*> UsableHistory(const EtaInput& input, const EtaC
     out.push_back(&p);
     if (!p.id.empty()) ids.insert(p.id);
   }
-  if (!config.use_builtin_baseline) return out;
+  if (!config.use_builtin_baseline || BuiltinBaseline().empty()) return out;
+  double weight = config.builtin_incidents / static_cast<double>(BuiltinBaseline().size());
   for (const PastIncident& p : BuiltinBaseline()) {
     if (ids.contains(p.id) || p.started_at >= input.now) continue;
     weighted_baseline.push_back(p);
-    weighted_baseline.back().weight *= config.builtin_weight;
+    weighted_baseline.back().weight *= weight;
   }
   for (const PastIncident& p : weighted_baseline) out.push_back(&p);
   return out;
@@ -134,6 +135,10 @@ base::Result<EtaResult> Recompute(const EtaInput& input, const EtaConfig& config
   DurationPrior prior =
       FitDurationPrior(history, input.kind, cause, input.impact, input.now, config.history);
   SourceEstimate from_history = HistoryEstimate(prior, cause, input.started_at, input.now);
+  if (auto own = RemainingFromOwnPast(history, input.kind, cause, input.started_at, input.now,
+                                      config.own)) {
+    from_history = BlendOwnUpdates(from_history, *own, config.own);
+  }
 
   std::set<std::string_view> scopes;
   for (const ProgressSample& s : input.progress) scopes.insert(s.scope);

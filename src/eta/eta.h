@@ -17,8 +17,11 @@
 //
 // Pure: no I/O, no clock (`now` is an input); thread-safe. The built-in baseline
 // history (data/eta/baseline-history.json, embedded at build time) is added to the
-// page's own history unless disabled; records whose id is in `history` or is the
-// incident's own are skipped, and only what had happened by `now` is used.
+// page's own history unless disabled, as `builtin_incidents` incidents in all;
+// records whose id is in `history` or is the incident's own are skipped, and only
+// what had happened by `now` is used. The history source is the parametric fit
+// (history.h) pooled with the page's own past seen from moments like now
+// (own_updates.h), which dominates once the page has a few incidents.
 #pragma once
 
 #include <optional>
@@ -31,6 +34,7 @@
 #include "eta/combine.h"
 #include "eta/history.h"
 #include "eta/operator.h"
+#include "eta/own_updates.h"
 #include "eta/progress.h"
 #include "model/incident.h"
 
@@ -65,8 +69,11 @@ struct EtaConfig {
   DampingConfig damping;
   OperatorPolicy operator_policy = OperatorPolicy::kShowAsStated;
   bool use_builtin_baseline = true;
-  double builtin_weight = 0.5;  // each baseline incident counts as half one of the page's
-  double calibration = 1.4;     // widening of pooled intervals
+  // The whole built-in baseline counts as this many of the page's own incidents: it
+  // fills the cold start and gives way as soon as the page has a few.
+  double builtin_incidents = 4;
+  OwnUpdatesConfig own;      // the page's own past, seen from moments like now
+  double calibration = 1.4;  // widening of pooled intervals
   double min_sigma = 0.15;
   double publish_quantile = 0.75;  // errs late: the page promises the 75th percentile
 };

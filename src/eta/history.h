@@ -43,6 +43,8 @@ struct PastIncident {
   // estimator measure that, and how promised next updates relate to the end, on the
   // page's own past and correct for it.
   std::vector<PastUpdate> updates;
+  // The built-in baseline's provider ("gcp-incidents"...); empty for the page's own.
+  std::string source;
 };
 
 // How remaining times seen at past updates compare with a prediction (the prior's

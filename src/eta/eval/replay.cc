@@ -38,7 +38,7 @@ std::vector<KnownIncident> AllPast(std::span<const ReplayIncident> incidents,
   std::vector<KnownIncident> out;
   std::unordered_set<std::string_view> ids;
   for (const ReplayIncident& r : incidents) {
-    PastIncident p{r.id, r.cause, r.impact, r.kind, r.started_at, r.resolved_at, 1.0, {}};
+    PastIncident p{r.id, r.cause, r.impact, r.kind, r.started_at, r.resolved_at, 1.0, {}, ""};
     Statements said;
     for (const ReplayUpdate& u : r.updates) {
       Hear(u, said);
@@ -48,10 +48,15 @@ std::vector<KnownIncident> AllPast(std::span<const ReplayIncident> incidents,
     ids.insert(r.id);
   }
   if (!options.use_builtin_baseline) return out;
+  std::vector<const PastIncident*> builtin;
   for (const PastIncident& p : BuiltinBaseline()) {
-    if (ids.contains(p.id)) continue;
-    out.push_back({p, p.started_at});
-    out.back().incident.weight = options.config.builtin_weight;
+    if (ids.contains(p.id) || std::ranges::count(options.exclude_sources, p.source) > 0) continue;
+    builtin.push_back(&p);
+  }
+  for (const PastIncident* p : builtin) {
+    out.push_back({*p, p->started_at});
+    out.back().incident.weight =
+        options.config.builtin_incidents / static_cast<double>(builtin.size());
   }
   return out;
 }

@@ -31,6 +31,9 @@ namespace phare::eta {
 struct EvalOptions {
   EtaConfig config;                  // phare as configured by default
   bool use_builtin_baseline = true;  // under the rule above
+  // Built-in records of these sources (providers) are left out: --cross-source
+  // scores a file without its own provider in the baseline.
+  std::vector<std::string> exclude_sources;
 };
 
 struct NamedScore {

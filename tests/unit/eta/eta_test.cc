@@ -107,8 +107,8 @@ TEST(EtaTest, TheIncidentItselfIsNeverItsOwnHistory) {
   EtaConfig config;
   config.use_builtin_baseline = false;
   auto without = Recompute(in, config);
-  PastIncident self{in.incident_id,      "network",         in.impact, in.kind,
-                    kStart - hours(100), kStart - hours(1), 1.0,       {}};
+  PastIncident self{in.incident_id,    "network", in.impact, in.kind, kStart - hours(100),
+                    kStart - hours(1), 1.0,       {},        ""};
   in.history = {self};
   auto with = Recompute(in, config);
   ASSERT_TRUE(without.ok() && with.ok());
@@ -132,13 +132,15 @@ TEST(BaselineTest, RoundTrips) {
                                 kStart,
                                 kStart + hours(3),
                                 1.0,
-                                {}}};
+                                {},
+                                "gcp-incidents"}};
   auto out = ParseBaseline(SerializeBaseline(in, "test"));
   ASSERT_TRUE(out.ok()) << out.status().ToString();
   ASSERT_EQ(out->size(), 1u);
   EXPECT_EQ((*out)[0].cause, "power");
   EXPECT_EQ((*out)[0].impact, model::Impact::kCritical);
   EXPECT_EQ((*out)[0].resolved_at, kStart + hours(3));
+  EXPECT_EQ((*out)[0].source, "gcp-incidents");
   EXPECT_FALSE(ParseBaseline(R"({"incidents": [{"id": "x"}]})").ok());
 }
 
