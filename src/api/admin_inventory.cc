@@ -94,7 +94,8 @@ void RegisterInventoryRoutes(http::Router& router, AdminDeps& deps,
              {.blocking = true,
               .name = base,
               .max_body_bytes = static_cast<size_t>(max_upload_bytes),
-              .spool_body = true});
+              .spool_body = true,
+              .admit = AdmitAdmin(deps, Scope::kAdmin)});
   router.Add(Method::kGet, base,
              Admin(deps, Scope::kRead, Body::kNone,
                    [&inventory](AdminCall& call) {

@@ -64,6 +64,9 @@ http::ServerOptions ServerOptionsFrom(const base::Config& c, const base::HostPor
   o.port = listen.port;
   o.threads = c.server.threads;
   o.max_body_bytes = c.server.max_body_bytes;
+  o.max_public_body_bytes = c.server.max_public_body_bytes;
+  o.max_body_memory_bytes = c.server.max_body_memory_bytes;
+  o.max_spool_bytes = c.server.max_spool_bytes;
   o.max_header_bytes = c.server.max_header_bytes;
   o.read_timeout = std::chrono::seconds(c.server.read_timeout_seconds);
   o.drain_timeout = std::chrono::seconds(c.server.drain_timeout_seconds);
@@ -115,6 +118,7 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   RegisterMyServicesRoutes(router, *ctx_, *inventory_, site);
   PHARE_ASSIGN_OR_RETURN(auto notifications, Notifications::Start(config_, *ctx_, page_));
   notifications->Install(router, admin, publisher, ctx_->policies.default_language);
+  api::AdmitAdminBodies(router, admin);
   http::Server server(ServerOptionsFrom(config_, listen), router, cache, http_metrics);
   AddOperationalRoutes(router, publisher, registry, server);
   for (auto& route : router.routes()) {

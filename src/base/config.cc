@@ -120,6 +120,11 @@ Status ReadServer(const toml::table& t, std::string_view source, ServerConfig& s
   PHARE_RETURN_IF_ERROR(r.String("listen", s.listen));
   PHARE_RETURN_IF_ERROR(r.Integer("threads", s.threads, 0, 256));
   PHARE_RETURN_IF_ERROR(r.Integer("max_body_bytes", s.max_body_bytes, 1024, int64_t{1} << 32));
+  PHARE_RETURN_IF_ERROR(
+      r.Integer("max_public_body_bytes", s.max_public_body_bytes, 1024, int64_t{1} << 32));
+  PHARE_RETURN_IF_ERROR(
+      r.Integer("max_body_memory_bytes", s.max_body_memory_bytes, 1024, int64_t{1} << 40));
+  PHARE_RETURN_IF_ERROR(r.Integer("max_spool_bytes", s.max_spool_bytes, 1024, int64_t{1} << 44));
   PHARE_RETURN_IF_ERROR(r.Integer("max_header_bytes", s.max_header_bytes, 1024, 1 << 20));
   PHARE_RETURN_IF_ERROR(r.Integer("read_timeout_seconds", s.read_timeout_seconds, 1, 3600));
   PHARE_RETURN_IF_ERROR(r.Integer("drain_timeout_seconds", s.drain_timeout_seconds, 0, 600));
@@ -128,7 +133,8 @@ Status ReadServer(const toml::table& t, std::string_view source, ServerConfig& s
   PHARE_RETURN_IF_ERROR(r.String("tls_cert", s.tls_cert));
   PHARE_RETURN_IF_ERROR(r.String("tls_key", s.tls_key));
   PHARE_RETURN_IF_ERROR(r.Bool("access_log", s.access_log));
-  return r.RejectUnknown();
+  PHARE_RETURN_IF_ERROR(r.RejectUnknown());
+  return Status::Ok();
 }
 
 Status ReadComms(const toml::table& t, std::string_view source, CommsConfig& c) {

@@ -7,6 +7,13 @@
 // through the Router. Handlers marked `blocking` (database access) run on a small
 // thread pool so that network threads never wait on disk.
 //
+// Before a body is read: the route is found and its check run (RouteOptions::admit:
+// authentication, page id), so that a refused request never sends its body nor gets
+// `100 Continue`; the body's size is checked against the route's limit (413) and
+// reserved from a budget shared by all connections, one for memory and one for
+// spooled uploads (503 with Retry-After when full). A body sent where no route
+// answers is not read: the answer closes the connection.
+//
 // Limits: header and body sizes (431/413), a read timeout per request and for idle
 // keep-alive connections, and a write timeout (checked once a second, so they fire up
 // to a second late), a cap on open connections. Start() raises the process's soft
@@ -34,7 +41,10 @@ struct ServerOptions {
   uint16_t port = 8080;  // 0 picks a free port
   int threads = 0;       // network threads; 0: one per core
   int blocking_threads = 2;
-  size_t max_body_bytes = 1 << 20;
+  size_t max_body_bytes = 1 << 20;               // routes that check a request first (admit)
+  size_t max_public_body_bytes = 64 << 10;       // other routes (see BodyLimit)
+  uint64_t max_body_memory_bytes = 64 << 20;     // all bodies held in memory at once (503)
+  uint64_t max_spool_bytes = uint64_t{1} << 30;  // all uploads spooled to disk at once (503)
   size_t max_header_bytes = 16 << 10;
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds drain_timeout{10};

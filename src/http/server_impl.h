@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "http/body_budget.h"
 #include "http/response_file.h"
 #include "http/server.h"
 
@@ -50,7 +51,12 @@ struct Worker {
 
 struct Server::Impl {
   Impl(ServerOptions o, const Router& r, const ResourceCache& c, HttpMetrics& m)
-      : options(std::move(o)), router(r), resources(c), metrics(m) {}
+      : options(std::move(o)),
+        router(r),
+        resources(c),
+        metrics(m),
+        body_memory(options.max_body_memory_bytes),
+        spool_space(options.max_spool_bytes) {}
 
   // session.cc
   template <class Stream>
@@ -58,6 +64,8 @@ struct Server::Impl {
   asio::awaitable<void> ServePlain(tcp::socket socket);
   // Answers what ready bytes do not: the router, 405, 404.
   asio::awaitable<Response> Dispatch(Request& req, int& route_id);
+  // Runs `route`'s check on a request whose head only is read: a refusal, or nullopt.
+  asio::awaitable<std::optional<Response>> Admit(const Route& route, Request& req);
   asio::awaitable<void> ServeTls(tcp::socket socket);
 
   // server.cc
@@ -73,6 +81,8 @@ struct Server::Impl {
   const Router& router;
   const ResourceCache& resources;
   HttpMetrics& metrics;
+  ByteBudget body_memory;  // request bodies held in memory, all connections
+  ByteBudget spool_space;  // uploads spooled to disk, all connections
   Handler not_found;
   std::function<std::string(const Request&)> resource_key;
 

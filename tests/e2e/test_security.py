@@ -1,0 +1,204 @@
+"""What a hostile client on the network can and cannot make the server do (issue 16):
+bodies refused before they are read, budgets shared by all connections, and the other
+hardening of the HTTP front, over real loopback."""
+
+import http.client
+import json
+import os
+import shutil
+import socket
+import tempfile
+import unittest
+from xml.etree import ElementTree
+
+import harness
+from test_inventory import big_inventory
+
+
+def read_head(s):
+    """Reads from `s` until the end of a response head (or the connection closes)."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = s.recv(65536)
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+def closed_after(s, data=b""):
+    """Reads what is left until the server closes `s`; returns everything read."""
+    while True:
+        chunk = s.recv(65536)
+        if not chunk:
+            return data
+        data += chunk
+
+
+class ServerWithConfig:
+    """A server in its own directory with `config` as its TOML file and its own TMPDIR."""
+
+    def __init__(self, config, *extra):
+        self.directory = tempfile.mkdtemp(prefix="phare-sec-")
+        self.spool = os.path.join(self.directory, "tmp")
+        os.mkdir(self.spool)
+        path = os.path.join(self.directory, "phare.toml")
+        with open(path, "w") as f:
+            f.write(config)
+        self.server = harness.Phare("--config", path, *extra, directory=self.directory,
+                                    env={"TMPDIR": self.spool})
+
+    def start(self):
+        self.server.start()
+        return self.server
+
+    def close(self):
+        self.server.stop()
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+class UploadBeforeAuthTest(unittest.TestCase):
+    """Finding 1: an upload is authenticated and routed before any of it is read."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.box = ServerWithConfig("[inventory]\nmax_upload_bytes = 200000\n"
+                                   "[server]\nmax_spool_bytes = 100000\n")
+        cls.server = cls.box.start()
+        cls.admin = cls.server.token("admin")
+        cls.write = cls.server.token("read,write", name="writer")
+        cls.page = cls.server.page_id()
+        cls.path = f"/v1/pages/{cls.page}/inventory"
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.box.close()
+
+    def upload_head(self, path, token, length=90000, expect=True):
+        head = f"PUT {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\n"
+        if token:
+            head += f"Authorization: Bearer {token}\r\n"
+        if expect:
+            head += "Expect: 100-continue\r\n"
+        return (head + f"Content-Length: {length}\r\n\r\n").encode()
+
+    def refused_at_once(self, path, token):
+        with socket.create_connection(("127.0.0.1", self.server.port)) as s:
+            s.settimeout(10)
+            s.sendall(self.upload_head(path, token))
+            answer = closed_after(s)  # no body sent: the answer comes and the server closes
+        self.assertNotIn(b"100 Continue", answer)
+        self.assertIn(b"application/problem+json", answer)
+        self.assertEqual(os.listdir(self.box.spool), [])
+        return answer.split(b"\r\n", 1)[0]
+
+    def test_no_token_wrong_token_wrong_page_or_scope_are_refused_before_the_body(self):
+        self.assertEqual(self.refused_at_once(self.path, None), b"HTTP/1.1 401 Unauthorized")
+        self.assertIn(b" 401 ", self.refused_at_once(self.path, "not-a-token"))
+        self.assertEqual(self.refused_at_once("/v1/pages/other/inventory", self.admin),
+                         b"HTTP/1.1 404 Not Found")
+        self.assertEqual(self.refused_at_once(self.path, self.write), b"HTTP/1.1 403 Forbidden")
+
+    def test_the_right_token_gets_100_continue_and_imports(self):
+        body = big_inventory(50).encode()
+        with socket.create_connection(("127.0.0.1", self.server.port)) as s:
+            s.settimeout(10)
+            s.sendall(self.upload_head(self.path, self.admin, len(body)))
+            self.assertTrue(read_head(s).startswith(b"HTTP/1.1 100 Continue"))
+            s.sendall(body)
+            self.assertTrue(read_head(s).startswith(b"HTTP/1.1 200 "))
+
+    def test_spool_space_is_shared_by_all_connections(self):
+        # Larger than the whole budget: 413 without reading.
+        with socket.create_connection(("127.0.0.1", self.server.port)) as s:
+            s.settimeout(10)
+            s.sendall(self.upload_head(self.path, self.admin, length=150000, expect=False))
+            self.assertIn(b" 413 ", closed_after(s).split(b"\r\n", 1)[0])
+        # One slow upload holds 90,000 of the 100,000 bytes: a second one is told to wait.
+        with socket.create_connection(("127.0.0.1", self.server.port)) as slow:
+            slow.settimeout(10)
+            slow.sendall(self.upload_head(self.path, self.admin))
+            # Asked for its body: it holds 90,000 of the 100,000 bytes.
+            self.assertTrue(read_head(slow).startswith(b"HTTP/1.1 100 Continue"))
+            with socket.create_connection(("127.0.0.1", self.server.port)) as s:
+                s.settimeout(10)
+                s.sendall(self.upload_head(self.path, self.admin, length=20000))
+                answer = closed_after(s)
+            self.assertTrue(answer.startswith(b"HTTP/1.1 503 "), answer[:200])
+            self.assertIn(b"Retry-After: 5", answer)
+            self.assertIn(b"application/problem+json", answer)
+        # Once it is gone, its share is back.
+        body = big_inventory(50)
+
+        def imported():
+            r = self.server.admin("PUT", self.path, self.admin, body=body,
+                                  headers={"Content-Type": "application/x-ndjson"})
+            return r.status == 200
+
+        harness.wait_for(imported, what="an upload accepted again")
+
+
+class BodyLimitsTest(unittest.TestCase):
+    """Finding 2: bodies are limited by route from the head, and held within a budget."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.box = ServerWithConfig("[server]\nmax_body_memory_bytes = 100000\n")
+        cls.server = cls.box.start()
+        cls.token = cls.server.token()
+        cls.page = cls.server.page_id()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.box.close()
+
+    def post_head(self, path, length, token=None):
+        head = f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        if token:
+            head += f"Authorization: Bearer {token}\r\n"
+        return (head + f"Content-Length: {length}\r\n\r\n").encode()
+
+    def answer_without_body(self, head):
+        with socket.create_connection(("127.0.0.1", self.server.port)) as s:
+            s.settimeout(10)
+            s.sendall(head)
+            return closed_after(s)
+
+    def test_public_routes_take_small_bodies_only(self):
+        answer = self.answer_without_body(self.post_head("/api/v2/subscribers.json", 100000))
+        self.assertTrue(answer.startswith(b"HTTP/1.1 413 "), answer[:200])
+        self.assertIn(b"65536", answer)
+        answer = self.answer_without_body(self.post_head("/subscribe", 100000))
+        self.assertTrue(answer.startswith(b"HTTP/1.1 413 "), answer[:200])
+
+    def test_admin_routes_are_authenticated_before_the_body(self):
+        path = f"/v1/pages/{self.page}/components"
+        answer = self.answer_without_body(self.post_head(path, 500000))
+        self.assertTrue(answer.startswith(b"HTTP/1.1 401 "), answer[:200])
+
+    def test_a_body_for_no_route_is_not_read(self):
+        answer = self.answer_without_body(self.post_head("/nothing-here", 500000))
+        self.assertTrue(answer.startswith(b"HTTP/1.1 404 "), answer[:200])
+        self.assertIn(b"Connection: close", answer)
+
+    def test_bodies_in_memory_share_one_budget(self):
+        path = f"/v1/pages/{self.page}/components"
+        with socket.create_connection(("127.0.0.1", self.server.port)) as slow:
+            slow.settimeout(10)
+            head = self.post_head(path, 90000, self.token)
+            slow.sendall(head.replace(b"\r\n\r\n", b"\r\nExpect: 100-continue\r\n\r\n"))
+            # Asked for its body: it holds 90,000 of the 100,000 bytes.
+            self.assertTrue(read_head(slow).startswith(b"HTTP/1.1 100 Continue"))
+            answer = self.answer_without_body(self.post_head(path, 20000, self.token))
+            self.assertTrue(answer.startswith(b"HTTP/1.1 503 "), answer[:200])
+            self.assertIn(b"application/problem+json", answer)
+
+        def created():
+            r = self.server.admin("POST", path, self.token, {"component": {"name": "After"}})
+            return r.status == 201
+
+        harness.wait_for(created, what="a body accepted again")
+
+
+if __name__ == "__main__":
+    unittest.main()
