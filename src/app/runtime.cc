@@ -46,7 +46,8 @@ base::Result<std::unique_ptr<Runtime>> Runtime::Open(const base::Config& config,
   }
   rt->components_ = std::make_unique<service::ComponentService>(*rt->ctx_);
   rt->incidents_ = std::make_unique<service::IncidentService>(*rt->ctx_);
-  rt->inventory_ = std::make_unique<service::InventoryService>(*rt->ctx_);
+  rt->inventory_ = std::make_unique<service::InventoryService>(
+      *rt->ctx_, graph::ComponentPolicy{}, config.inventory.max_shrink_percent / 100.0);
   rt->incidents_->set_inventory(rt->inventory_.get());
   return rt;
 }

@@ -257,6 +257,8 @@ Status LoadConfigText(std::string_view text, std::string_view source, Config& co
       TableReader r(*t, "inventory", source);
       PHARE_RETURN_IF_ERROR(
           r.Integer("max_upload_bytes", config.inventory.max_upload_bytes, 1024, int64_t{1} << 40));
+      PHARE_RETURN_IF_ERROR(
+          r.Integer("max_shrink_percent", config.inventory.max_shrink_percent, 0, 100));
       PHARE_RETURN_IF_ERROR(r.RejectUnknown());
     } else if (name == "smtp" || name == "sms" || name == "notify") {
       const toml::table* t = node.as_table();

@@ -57,6 +57,7 @@ struct EtaSettings {
 
 struct InventoryConfig {
   uint64_t max_upload_bytes = uint64_t{512} << 20;  // PUT .../inventory bodies (raw, maybe gzip)
+  int max_shrink_percent = 25;  // an import removing more of the nodes needs allow_shrink
 };
 
 // [smtp]: the relay notification e-mail goes through (docs/notifications.md).
