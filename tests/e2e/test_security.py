@@ -200,5 +200,45 @@ class BodyLimitsTest(unittest.TestCase):
         harness.wait_for(created, what="a body accepted again")
 
 
+class ControlCharacterTest(unittest.TestCase):
+    """Finding 8: control characters are refused on input and never reach a feed."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = harness.Phare().start()
+        cls.token = cls.server.token()
+        cls.page = cls.server.page_id()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.close()
+
+    def test_names_and_bodies_with_controls_are_422_naming_the_field(self):
+        cases = [
+            ("components", {"component": {"name": "Storage\u000b"}}, "component.name"),
+            ("incidents", {"incident": {"name": "Down", "body": "a\u0000b"}}, "incident.body"),
+            ("incidents", {"incident": {"name": "Down\u0001", "body": "x"}}, "incident.name"),
+        ]
+        for collection, body, field in cases:
+            r = self.server.admin("POST", f"/v1/pages/{self.page}/{collection}", self.token,
+                                  json.dumps(body))
+            self.assertEqual(r.status, 422, (body, r.body[:300]))
+            self.assertEqual(r.headers["content-type"], "application/problem+json")
+            self.assertEqual(r.json()["field"], field)
+        # Tabs and newlines are text.
+        r = self.server.admin("POST", f"/v1/pages/{self.page}/incidents", self.token,
+                              {"incident": {"name": "Disk\tarray", "body": "One.\nTwo."}})
+        self.assertEqual(r.status, 201, r.body[:300])
+
+    def test_feeds_stay_xml_whatever_got_in(self):
+        # The command line does not go through the HTTP input checks.
+        self.server.cli("incident", "create", "--name", "Power\x0b cut", "--body", "Gen\x1bset")
+        for path in ["/history.atom", "/history.rss"]:
+            r = harness.wait_for(lambda: (lambda r: r if b"Power" in r.body else None)(
+                self.server.get(path)), what="the incident in " + path)
+            root = ElementTree.fromstring(r.body)  # raises on characters XML forbids
+            self.assertIn("Power cut", ElementTree.tostring(root, encoding="unicode"))
+
+
 if __name__ == "__main__":
     unittest.main()
