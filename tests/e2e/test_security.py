@@ -240,5 +240,19 @@ class ControlCharacterTest(unittest.TestCase):
             self.assertIn("Power cut", ElementTree.tostring(root, encoding="unicode"))
 
 
+class RedirectTest(unittest.TestCase):
+    """Finding 5: /preferences sends readers back to this site only."""
+
+    def test_return_stays_on_this_site(self):
+        with harness.Phare() as server:
+            cases = {"/%09/evil.example": "/", "//evil.example": "/", "/%5Cevil.example": "/",
+                     "https://evil.example/": "/", "/%0A/evil.example": "/",
+                     "/history%3Fpage%3D2": "/history?page=2", "/incidents/x": "/incidents/x"}
+            for given, expected in cases.items():
+                r = server.get(f"/preferences?lang=fr&return={given}")
+                self.assertEqual(r.status, 303, given)
+                self.assertEqual(r.headers["location"], expected, given)
+
+
 if __name__ == "__main__":
     unittest.main()
