@@ -74,6 +74,7 @@ http::ServerOptions ServerOptionsFrom(const base::Config& c, const base::HostPor
   o.max_connections = c.server.max_connections;
   o.tls_cert = c.server.tls_cert;
   o.tls_key = c.server.tls_key;
+  o.frame_ancestors = c.server.frame_ancestors;
   o.access_log = c.server.access_log;
   return o;
 }
@@ -109,6 +110,7 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   PublisherOptions publisher_options;
   publisher_options.cache_max_age_seconds = config_.server.cache_max_age_seconds;
   publisher_options.default_language = ctx_->policies.default_language;
+  publisher_options.frame_ancestors = config_.server.frame_ancestors;
   Publisher publisher(*store_, clock_, cache, http_metrics, publisher_options);
 
   http::Router router;

@@ -33,6 +33,7 @@ struct ServerConfig {
   int cache_max_age_seconds = 10;  // Cache-Control max-age of public documents
   std::string tls_cert;            // PEM files; HTTPS when both are set
   std::string tls_key;
+  std::string frame_ancestors = "'none'";  // CSP frame-ancestors of every page
   bool access_log = false;
 };
 

@@ -51,6 +51,9 @@ struct ServerOptions {
   int max_connections = 50000;
   std::string tls_cert;  // PEM certificate chain; HTTPS when set with tls_key
   std::string tls_key;
+  // CSP frame-ancestors of HTML answers (see security_headers.h); HSTS and Secure
+  // cookies come with TLS.
+  std::string frame_ancestors = "'none'";
   bool access_log = false;
   bool handle_signals = true;  // SIGINT/SIGTERM call Stop()
 };

@@ -17,6 +17,7 @@
 
 #include "http/body_budget.h"
 #include "http/response_file.h"
+#include "http/security_headers.h"
 #include "http/server.h"
 
 namespace phare::http {
@@ -56,7 +57,8 @@ struct Server::Impl {
         resources(c),
         metrics(m),
         body_memory(options.max_body_memory_bytes),
-        spool_space(options.max_spool_bytes) {}
+        spool_space(options.max_spool_bytes),
+        security{!options.tls_cert.empty(), options.frame_ancestors} {}
 
   // session.cc
   template <class Stream>
@@ -83,6 +85,7 @@ struct Server::Impl {
   HttpMetrics& metrics;
   ByteBudget body_memory;  // request bodies held in memory, all connections
   ByteBudget spool_space;  // uploads spooled to disk, all connections
+  SecurityOptions security;
   Handler not_found;
   std::function<std::string(const Request&)> resource_key;
 

@@ -13,6 +13,7 @@
 #include <filesystem>
 
 #include "http/problem.h"
+#include "http/security_headers.h"
 #include "http/server_impl.h"
 #include "http/wire.h"
 
@@ -196,6 +197,7 @@ asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handl
       }
     }
     if (refusal) {
+      AddSecurityHeaders(*refusal, security);
       const auto start = Clock::now();
       const int id = route ? route->metric_id : HttpMetrics::kUnmatchedRoute;
       auto res = ToMessage(std::move(*refusal), parser.get().version(), false);
@@ -255,6 +257,7 @@ asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handl
     if (ec) {
       spool_file.Remove();
       if (auto answer = ReadErrorResponse(ec, options, body_limit)) {
+        AddSecurityHeaders(*answer, security);
         auto res = ToMessage(std::move(*answer), 11, false);
         handle.deadline = start + kWriteTimeout;
         co_await bhttp::async_write(stream, res, asio::as_tuple(asio::use_awaitable));
@@ -290,7 +293,8 @@ asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handl
     }
     if (resource) {
       route_id = resource->metric_route;
-      const ReadyAnswer answer = AnswerReady(*resource, req, keep_alive, msg.version(), suffix);
+      const ReadyAnswer answer =
+          AnswerReady(*resource, req, keep_alive, msg.version(), suffix, security.tls);
       status = answer.status;
       bytes = answer.body_bytes;
       const size_t written = WriteNow(stream, answer, set->version(), handle.worker->responses, ec);
@@ -303,6 +307,7 @@ asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handl
       }
     } else {
       Response res = co_await Dispatch(req, route_id);
+      AddSecurityHeaders(res, security);
       spool_file.Remove();  // before answering: a client that saw the answer sees no file
       status = res.status;
       bytes = res.body.size();

@@ -5,6 +5,7 @@
 #include <cerrno>
 
 #include "http/problem.h"
+#include "http/security_headers.h"
 
 namespace phare::http {
 
@@ -108,7 +109,7 @@ void SplitTarget(Request& r) {
 }
 
 ReadyAnswer AnswerReady(const Resource& resource, const Request& req, bool keep_alive,
-                        unsigned version, std::string& suffix) {
+                        unsigned version, std::string& suffix, bool hsts) {
   ReadyAnswer a;
   const bool not_modified = EtagMatches(req.Header("If-None-Match"), resource.etag);
   const bool gzip =
@@ -124,7 +125,12 @@ ReadyAnswer AnswerReady(const Resource& resource, const Request& req, bool keep_
   } else if (version == 10) {
     suffix += "Connection: keep-alive\r\n";
   } else {
-    a.plain_suffix = true;
+    a.plain_suffix = !hsts;
+  }
+  if (hsts) {
+    suffix += "Strict-Transport-Security: ";
+    suffix += kHsts;
+    suffix += "\r\n";
   }
   suffix += "\r\n";
   const bool send_body = !not_modified && req.method == Method::kGet;

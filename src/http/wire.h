@@ -85,9 +85,9 @@ struct ReadyAnswer {
   std::time_t second = 0;     // of the Date line
   bool plain_suffix = false;  // the Date line and the blank line only
 };
-// `suffix` holds the Date and Connection lines the answer points to.
+// `suffix` holds the Date and Connection lines the answer points to (and HSTS, `hsts`).
 ReadyAnswer AnswerReady(const Resource& resource, const Request& req, bool keep_alive,
-                        unsigned version, std::string& suffix);
+                        unsigned version, std::string& suffix, bool hsts = false);
 
 // Writes what fits into the socket's send buffer now, without waiting, and returns the
 // number of bytes written; the caller writes the rest from memory, asynchronously.

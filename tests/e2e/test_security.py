@@ -254,5 +254,21 @@ class RedirectTest(unittest.TestCase):
                 self.assertEqual(r.headers["location"], expected, given)
 
 
+class HeadersTest(unittest.TestCase):
+    """Finding 10: every page says nosniff and cannot be framed; plain HTTP has no HSTS
+    (test_tls.py checks HSTS and Secure cookies under TLS)."""
+
+    def test_pages_not_found_and_my_services_carry_the_policy(self):
+        with harness.Phare() as server:
+            for path in ["/", "/history", "/nothing-here", "/my/not-a-token",
+                         "/api/v2/summary.json", "/history.atom", "/healthz"]:
+                r = server.get(path)
+                self.assertEqual(r.headers.get("x-content-type-options"), "nosniff", path)
+                self.assertNotIn("strict-transport-security", r.headers, path)
+                if r.headers["content-type"].startswith("text/html"):
+                    self.assertIn("frame-ancestors 'none'",
+                                  r.headers.get("content-security-policy", ""), path)
+
+
 if __name__ == "__main__":
     unittest.main()
