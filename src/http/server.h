@@ -17,7 +17,9 @@
 // Limits: header and body sizes (431/413), a read timeout per request and for idle
 // keep-alive connections, and a write timeout (checked once a second, so they fire up
 // to a second late), a cap on open connections. Start() raises the process's soft
-// limit on open files towards max_connections and ignores SIGPIPE. Stop() is
+// limit on open files towards max_connections (and lowers max_connections below the
+// limit it gets, see ConnectionCap) and ignores SIGPIPE; failed accepts are logged
+// once a minute at most. Stop() is
 // thread-safe: it stops accepting, closes idle connections, lets requests in flight
 // finish (they get `Connection: close`) for up to drain_timeout, then Run() returns.
 #pragma once
@@ -57,6 +59,12 @@ struct ServerOptions {
   bool access_log = false;
   bool handle_signals = true;  // SIGINT/SIGTERM call Stop()
 };
+
+// Descriptors kept for other files (database, logs, uploads) besides connections.
+inline constexpr uint64_t kReservedFiles = 256;
+// The connections a process allowed `open_files` descriptors can serve: at most
+// `max_connections`, keeping kReservedFiles (half, when there are few) for the rest.
+int ConnectionCap(int max_connections, uint64_t open_files);
 
 class Server {
  public:

@@ -96,6 +96,8 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};
   std::atomic<int> open_sessions{0};
   size_t next_worker = 0;
+  uint64_t accept_failures = 0;  // since the last log line (Accept's thread only)
+  Clock::time_point next_accept_log{};
   uint16_t port = 0;
 };
 

@@ -270,5 +270,50 @@ class HeadersTest(unittest.TestCase):
                                   r.headers.get("content-security-policy", ""), path)
 
 
+class DescriptorLimitTest(unittest.TestCase):
+    """Finding 12: max_connections above the descriptor limit is lowered at start, so
+    accept never fails in a loop and the server keeps answering."""
+
+    def test_connections_are_capped_below_the_descriptor_limit(self):
+        directory = tempfile.mkdtemp(prefix="phare-nofile-")
+        wrapper = os.path.join(directory, "phare-limited")
+        with open(wrapper, "w") as f:
+            f.write(f'#!/bin/sh\nexec prlimit --nofile=300:300 -- "{harness.PHARE}" "$@"\n')
+        os.chmod(wrapper, 0o755)
+        saved = harness.PHARE
+        harness.PHARE = wrapper
+        server = harness.Phare(directory=directory)
+        try:
+            server.start()
+            self.assertIn("max_connections lowered from 50000 to 150", server.read_log())
+            sockets = []
+            try:
+                for _ in range(250):  # more than the descriptors: the surplus is closed
+                    sockets.append(socket.create_connection(("127.0.0.1", server.port)))
+
+                def answered():
+                    try:
+                        with socket.create_connection(("127.0.0.1", server.port)) as s:
+                            s.settimeout(5)
+                            s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+                            return s.recv(4096).startswith(b"HTTP/1.1 200")
+                    except OSError:
+                        return False
+
+                # Connections past the cap are closed at once; once some of ours are
+                # closed, a new one is served.
+                for s in sockets[:120]:
+                    s.close()
+                harness.wait_for(answered, what="healthz answered")
+            finally:
+                for s in sockets:
+                    s.close()
+            self.assertNotIn("accept failed", server.read_log())
+        finally:
+            harness.PHARE = saved
+            server.stop()
+            shutil.rmtree(directory, ignore_errors=True)
+
+
 if __name__ == "__main__":
     unittest.main()
