@@ -168,6 +168,7 @@ asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handl
     bool body_unread = false;  // no route takes it: answer, then close
     std::optional<Response> refusal;
     BudgetLease body_lease;
+    if (!ec) refusal = MalformedHead(parser.get().base(), parser.get().version());
     if (!ec && !refusal && !parser.is_done()) {
       auto match = RouteOf(router, parser);
       route = match.route;

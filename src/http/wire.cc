@@ -102,6 +102,16 @@ std::optional<Response> ReadErrorResponse(const ErrorCode& ec, const ServerOptio
   return std::nullopt;  // timeouts, resets, cancellations
 }
 
+std::optional<Response> MalformedHead(const bhttp::fields& fields, unsigned version) {
+  if (version >= 11 && fields.find(bhttp::field::host) == fields.end()) {
+    return Problem(400, "bad-request", "an HTTP/1.1 request needs a Host header");
+  }
+  if (version < 11 && fields.find(bhttp::field::transfer_encoding) != fields.end()) {
+    return Problem(400, "bad-request", "HTTP/1.0 requests cannot use Transfer-Encoding");
+  }
+  return std::nullopt;
+}
+
 void SplitTarget(Request& r) {
   const auto q = r.target.find('?');
   r.path = r.target.substr(0, q);

@@ -74,6 +74,10 @@ using SpoolFeed = BasicFeed<SpoolParser>;
 std::optional<Response> ReadErrorResponse(const ErrorCode& ec, const ServerOptions& o,
                                           size_t body_limit);
 
+// What RFC 9112 refuses in a request head Beast accepts: HTTP/1.1 without Host
+// (section 3.2), Transfer-Encoding in HTTP/1.0 (section 6.1). A 400 answer, or nullopt.
+std::optional<Response> MalformedHead(const bhttp::fields& fields, unsigned version);
+
 // Sets path and query from target.
 void SplitTarget(Request& r);
 

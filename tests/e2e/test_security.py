@@ -315,5 +315,26 @@ class DescriptorLimitTest(unittest.TestCase):
             shutil.rmtree(directory, ignore_errors=True)
 
 
+class FramingTest(unittest.TestCase):
+    """Finding 15: RFC 9112's Host and Transfer-Encoding rules."""
+
+    def test_host_is_required_and_transfer_encoding_needs_http11(self):
+        with harness.Phare() as server:
+            for request in [b"GET /api/v2/status.json HTTP/1.1\r\n\r\n",
+                            b"POST /subscribe HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n"
+                            b"5\r\nhello\r\n0\r\n\r\n"]:
+                with socket.create_connection(("127.0.0.1", server.port)) as s:
+                    s.settimeout(10)
+                    s.sendall(request)
+                    answer = closed_after(s)
+                self.assertTrue(answer.startswith(b"HTTP/1."), answer[:100])
+                self.assertIn(b" 400 ", answer.split(b"\r\n", 1)[0], request)
+                self.assertIn(b"application/problem+json", answer)
+            with socket.create_connection(("127.0.0.1", server.port)) as s:
+                s.settimeout(10)
+                s.sendall(b"GET /api/v2/status.json HTTP/1.0\r\n\r\n")
+                self.assertIn(b" 200 ", closed_after(s).split(b"\r\n", 1)[0])
+
+
 if __name__ == "__main__":
     unittest.main()
