@@ -19,8 +19,9 @@ std::string PageView::When(base::Time t) const { return web::When(reader, t, sta
 
 std::string PageView::Month(base::Time t) const {
   const base::Zone& zone = reader.times().zone();
-  return reader.Say("ui.month_year",
-                    {{"month", std::stoll(zone.Format(t, "%m"))}, {"year", zone.Format(t, "%Y")}});
+  // The catalogs choose the month's name with `select`, which takes a string ("11").
+  return reader.Say("ui.month_year", {{"month", std::to_string(std::stoi(zone.Format(t, "%m")))},
+                                      {"year", zone.Format(t, "%Y")}});
 }
 
 Data PageView::UpdatesData(const model::Incident& i, size_t max_updates) const {
