@@ -6,6 +6,7 @@
 #include "api/admin_inventory.h"
 #include "app/cadence.h"
 #include "app/inventory_wiring.h"
+#include "app/metrics_endpoint.h"
 #include "app/notifications.h"
 #include "app/policies.h"
 #include "app/publisher.h"
@@ -79,8 +80,9 @@ http::ServerOptions ServerOptionsFrom(const base::Config& c, const base::HostPor
   return o;
 }
 
+// /healthz, and /metrics unless it has an address of its own (metrics_endpoint.h).
 void AddOperationalRoutes(http::Router& router, Publisher& publisher, base::Registry& registry,
-                          const http::Server& server) {
+                          const http::Server& server, const base::ServerConfig& config) {
   router.Add(http::Method::kGet, "/healthz", [&](http::Request&) {
     http::Response r;
     const bool ok = publisher.healthy() && !server.stopping();
@@ -91,13 +93,9 @@ void AddOperationalRoutes(http::Router& router, Publisher& publisher, base::Regi
     r.Header("Cache-Control", "no-store");
     return r;
   });
-  router.Add(http::Method::kGet, "/metrics", [&](http::Request&) {
-    http::Response r;
-    r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-    r.body = registry.Render();
-    r.Header("Cache-Control", "no-store");
-    return r;
-  });
+  if (config.metrics_listen.empty()) {
+    router.Add(http::Method::kGet, "/metrics", MetricsHandler(registry, config.metrics_token));
+  }
 }
 
 }  // namespace
@@ -123,7 +121,7 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   notifications->Install(router, admin, publisher, ctx_->policies.default_language);
   api::AdmitAdminBodies(router, admin);
   http::Server server(ServerOptionsFrom(config_, listen), router, cache, http_metrics);
-  AddOperationalRoutes(router, publisher, registry, server);
+  AddOperationalRoutes(router, publisher, registry, server, config_.server);
   for (auto& route : router.routes()) {
     route.metric_id = http_metrics.RegisterRoute(std::string(http::ToString(route.method)) + " " +
                                                  route.options.name);
@@ -140,6 +138,11 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   PHARE_RETURN_IF_ERROR(LoadInventory(*inventory_));
   PHARE_RETURN_IF_ERROR(publisher.Start());
   PHARE_RETURN_IF_ERROR(server.Start());
+  std::unique_ptr<MetricsEndpoint> metrics_endpoint;
+  if (!config_.server.metrics_listen.empty()) {
+    PHARE_ASSIGN_OR_RETURN(metrics_endpoint, MetricsEndpoint::Start(config_, registry));
+    spdlog::info("metrics on http://{}/metrics", config_.server.metrics_listen);
+  }
   {
     std::lock_guard lock(mu_);
     on_change_ = [&publisher, n = notifications.get()] {
@@ -169,6 +172,7 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
                listen.host, server.port(), page_.name, page_.id, store_->Describe());
   if (on_ready) on_ready(server.port());
   server.Run();
+  metrics_endpoint.reset();
   {
     std::lock_guard lock(mu_);
     on_change_ = nullptr;

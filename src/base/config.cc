@@ -133,11 +133,16 @@ Status ReadServer(const toml::table& t, std::string_view source, ServerConfig& s
   PHARE_RETURN_IF_ERROR(r.String("tls_cert", s.tls_cert));
   PHARE_RETURN_IF_ERROR(r.String("tls_key", s.tls_key));
   PHARE_RETURN_IF_ERROR(r.String("frame_ancestors", s.frame_ancestors));
+  PHARE_RETURN_IF_ERROR(r.String("metrics_listen", s.metrics_listen));
+  PHARE_RETURN_IF_ERROR(r.String("metrics_token", s.metrics_token));
   PHARE_RETURN_IF_ERROR(r.Bool("access_log", s.access_log));
   PHARE_RETURN_IF_ERROR(r.RejectUnknown());
   if (s.frame_ancestors.empty() || s.frame_ancestors.find_first_of(";,\r\n") != std::string::npos) {
     return InvalidArgument("must be a CSP source list such as 'none' or 'self' https://example.com",
                            "server.frame_ancestors");
+  }
+  if (!s.metrics_listen.empty() && !ParseHostPort(s.metrics_listen).ok()) {
+    return InvalidArgument("must be HOST:PORT", "server.metrics_listen");
   }
   return Status::Ok();
 }

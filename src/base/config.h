@@ -34,6 +34,8 @@ struct ServerConfig {
   std::string tls_cert;            // PEM files; HTTPS when both are set
   std::string tls_key;
   std::string frame_ancestors = "'none'";  // CSP frame-ancestors of every page
+  std::string metrics_listen;              // HOST:PORT serving /metrics instead of `listen`
+  std::string metrics_token;               // when set, /metrics wants 'Authorization: Bearer TOKEN'
   bool access_log = false;
 };
 

@@ -336,5 +336,41 @@ class FramingTest(unittest.TestCase):
                 self.assertIn(b" 200 ", closed_after(s).split(b"\r\n", 1)[0])
 
 
+class MetricsAccessTest(unittest.TestCase):
+    """Finding 15: /metrics behind a token, or on an address of its own."""
+
+    def test_metrics_token(self):
+        box = ServerWithConfig('[server]\nmetrics_token = "s3cret"\n')
+        try:
+            server = box.start()
+            r = server.get("/metrics")
+            self.assertEqual(r.status, 401)
+            self.assertEqual(r.headers["content-type"], "application/problem+json")
+            self.assertEqual(server.get("/metrics", {"Authorization": "Bearer wrong"}).status, 401)
+            r = server.get("/metrics", {"Authorization": "Bearer s3cret"})
+            self.assertEqual(r.status, 200)
+            self.assertIn(b"phare_snapshot_version", r.body)
+        finally:
+            box.close()
+
+    def test_metrics_listen(self):
+        port = harness.free_port()
+        box = ServerWithConfig(f'[server]\nmetrics_listen = "127.0.0.1:{port}"\n')
+        try:
+            server = box.start()
+            self.assertEqual(server.get("/metrics").status, 404)
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            try:
+                conn.request("GET", "/metrics")
+                r = conn.getresponse()
+                self.assertEqual(r.status, 200)
+                self.assertIn(b"phare_snapshot_version", r.read())
+            finally:
+                conn.close()
+            self.assertEqual(server.stop(), 0)
+        finally:
+            box.close()
+
+
 if __name__ == "__main__":
     unittest.main()
