@@ -76,6 +76,7 @@ http::ServerOptions ServerOptionsFrom(const base::Config& c, const base::HostPor
   o.tls_cert = c.server.tls_cert;
   o.tls_key = c.server.tls_key;
   o.frame_ancestors = c.server.frame_ancestors;
+  o.trusted_proxies = c.server.trusted_proxies;
   o.access_log = c.server.access_log;
   return o;
 }

@@ -135,6 +135,7 @@ Status ReadServer(const toml::table& t, std::string_view source, ServerConfig& s
   PHARE_RETURN_IF_ERROR(r.String("frame_ancestors", s.frame_ancestors));
   PHARE_RETURN_IF_ERROR(r.String("metrics_listen", s.metrics_listen));
   PHARE_RETURN_IF_ERROR(r.String("metrics_token", s.metrics_token));
+  PHARE_RETURN_IF_ERROR(r.Strings("trusted_proxies", s.trusted_proxies));
   PHARE_RETURN_IF_ERROR(r.Bool("access_log", s.access_log));
   PHARE_RETURN_IF_ERROR(r.RejectUnknown());
   if (s.frame_ancestors.empty() || s.frame_ancestors.find_first_of(";,\r\n") != std::string::npos) {

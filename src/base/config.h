@@ -36,6 +36,7 @@ struct ServerConfig {
   std::string frame_ancestors = "'none'";  // CSP frame-ancestors of every page
   std::string metrics_listen;              // HOST:PORT serving /metrics instead of `listen`
   std::string metrics_token;               // when set, /metrics wants 'Authorization: Bearer TOKEN'
+  std::vector<std::string> trusted_proxies;  // CIDRs whose Forwarded/X-Forwarded-For count
   bool access_log = false;
 };
 

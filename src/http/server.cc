@@ -84,6 +84,7 @@ base::Status Server::Start() {
     s.tls.emplace(asio::ssl::context::tls_server);
     PHARE_RETURN_IF_ERROR(SetUpTls(*s.tls, s.options));
   }
+  PHARE_ASSIGN_OR_RETURN(s.proxies, TrustedProxies::Parse(s.options.trusted_proxies));
   s.options.max_connections = RaiseOpenFileLimit(s.options.max_connections);
   // sendfile(2) has no MSG_NOSIGNAL: a peer gone away must not kill the process.
   std::signal(SIGPIPE, SIG_IGN);

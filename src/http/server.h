@@ -29,6 +29,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "base/status.h"
 #include "http/http_metrics.h"
@@ -56,6 +57,9 @@ struct ServerOptions {
   // CSP frame-ancestors of HTML answers (see security_headers.h); HSTS and Secure
   // cookies come with TLS.
   std::string frame_ancestors = "'none'";
+  // Reverse proxies whose Forwarded / X-Forwarded-For headers name the client
+  // (Request::remote_address); CIDRs or addresses. See client_address.h.
+  std::vector<std::string> trusted_proxies;
   bool access_log = false;
   bool handle_signals = true;  // SIGINT/SIGTERM call Stop()
 };
@@ -80,7 +84,8 @@ class Server {
   // Maps a request to its key in the ResourceSet (default: the path).
   void SetResourceKey(std::function<std::string(const Request&)> key);
 
-  // Loads TLS material, binds and listens. InvalidArgument for a bad address,
+  // Loads TLS material, binds and listens. InvalidArgument for a bad address or
+  // trusted proxy,
   // Unavailable when the port is taken, IoError for unreadable certificates.
   base::Status Start();
   // The bound port (after Start).

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "http/body_budget.h"
+#include "http/client_address.h"
 #include "http/response_file.h"
 #include "http/security_headers.h"
 #include "http/server.h"
@@ -86,6 +87,7 @@ struct Server::Impl {
   ByteBudget body_memory;  // request bodies held in memory, all connections
   ByteBudget spool_space;  // uploads spooled to disk, all connections
   SecurityOptions security;
+  TrustedProxies proxies;  // parsed from options.trusted_proxies by Start()
   Handler not_found;
   std::function<std::string(const Request&)> resource_key;
 

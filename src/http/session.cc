@@ -47,6 +47,11 @@ Router::Match RouteOf(const Router& router, const Parser& parser) {
   return router.Find(ParseMethod({msg.method_string().data(), msg.method_string().size()}), target);
 }
 
+std::string_view FieldOf(const Parser& parser, std::string_view name) {
+  const auto value = parser.get()[{name.data(), name.size()}];
+  return {value.data(), value.size()};
+}
+
 // A request whose head only is read, for RouteOptions::admit.
 Request HeadRequest(const Parser& parser, const FieldsView& fields, const std::string& remote) {
   const auto& msg = parser.get();
@@ -161,6 +166,11 @@ asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handl
     }
     ErrorCode ec = head.ec;
     handle.idle = false;
+    // The client, behind trusted proxies ([server] trusted_proxies) the one they report.
+    const std::string client = proxies.empty() || ec
+                                   ? remote
+                                   : proxies.ClientOf(remote, FieldOf(parser, "Forwarded"),
+                                                      FieldOf(parser, "X-Forwarded-For"));
     // Decided from the head, before any of the body is read: the route, its check, the
     // body's limit and its share of the server's budget.
     size_t body_limit = 0;
@@ -179,7 +189,7 @@ asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handl
         ec = bhttp::error::body_limit;
       } else if (route->options.admit) {
         FieldsView head_fields(parser.get().base());
-        Request head_req = HeadRequest(parser, head_fields, remote);
+        Request head_req = HeadRequest(parser, head_fields, client);
         head_req.params = std::move(match.params);
         refusal = co_await Admit(*route, head_req);
       }
@@ -280,7 +290,7 @@ asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handl
       // NOLINTNEXTLINE(bugprone-use-after-move): `parser` is moved from only when spooled.
       req.body = parser.get().body();
     }
-    req.remote_address = remote;
+    req.remote_address = client;
     req.headers = &fields;
     int status = 0;
     size_t bytes = 0;
@@ -327,7 +337,7 @@ asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handl
     const auto elapsed = Clock::now() - start;
     metrics.Record(route_id, status, elapsed);
     if (options.access_log) {
-      spdlog::info("{} {} {} {} {}B {}us", remote, ToString(req.method), req.target, status, bytes,
+      spdlog::info("{} {} {} {} {}B {}us", client, ToString(req.method), req.target, status, bytes,
                    std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count());
     }
     if (ec || !keep_alive) break;

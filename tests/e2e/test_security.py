@@ -372,5 +372,41 @@ class MetricsAccessTest(unittest.TestCase):
             box.close()
 
 
+class TrustedProxiesTest(unittest.TestCase):
+    """Finding 4: Forwarded / X-Forwarded-For count from trusted proxies only, and each
+    public action has its own bucket."""
+
+    def statuses(self, server, forwarded_for):
+        out = []
+        for address in forwarded_for:
+            r = server.request("POST", "/subscribe", body="",
+                               headers={"Content-Type": "application/x-www-form-urlencoded",
+                                        "X-Forwarded-For": address})
+            out.append(r.status)
+        return out
+
+    def test_forwarded_for_only_from_trusted_proxies(self):
+        config = "[notify]\nsubscribe_per_ip_burst = 2\nsubscribe_per_ip_per_hour = 1\n"
+        trusted = ServerWithConfig(config + '[server]\ntrusted_proxies = ["127.0.0.0/8"]\n')
+        untrusted = ServerWithConfig(config + '[server]\ntrusted_proxies = ["10.0.0.0/8"]\n')
+        try:
+            server = trusted.start()
+            # Three clients behind the proxy: three buckets.
+            self.assertNotIn(429, self.statuses(server, ["203.0.113.1", "203.0.113.2",
+                                                         "203.0.113.3"]))
+            # One client: its own bucket runs out, whatever it claims further left.
+            self.assertEqual(self.statuses(server, ["1.1.1.1, 203.0.113.9"] * 3)[2], 429)
+            # Another action, another bucket.
+            r = server.request("GET", "/subscriptions/confirm/nope",
+                               headers={"X-Forwarded-For": "203.0.113.9"})
+            self.assertEqual(r.status, 404)
+            server = untrusted.start()
+            self.assertEqual(self.statuses(server, ["203.0.113.1", "203.0.113.2",
+                                                    "203.0.113.3"])[2], 429)
+        finally:
+            trusted.close()
+            untrusted.close()
+
+
 if __name__ == "__main__":
     unittest.main()
