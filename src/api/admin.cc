@@ -61,4 +61,12 @@ void RegisterAdminRoutes(http::Router& router, AdminDeps& deps) {
   RegisterIncidentRoutes(router, deps);
 }
 
+void AdmitAdminBodies(http::Router& router, AdminDeps& deps) {
+  for (auto& route : router.routes()) {
+    if (route.method == Method::kGet || route.method == Method::kHead) continue;
+    if (route.pattern.rfind("/v1/", 0) != 0 || route.options.admit) continue;
+    route.options.admit = AdmitAdmin(deps, Scope::kRead);
+  }
+}
+
 }  // namespace phare::api

@@ -22,4 +22,9 @@ struct AdminDeps {
 // the router.
 void RegisterAdminRoutes(http::Router& router, AdminDeps& deps);
 
+// Gives every /v1 route that takes a body and has no check yet one run before its body
+// is read (RouteOptions::admit): a valid token and the right page id. Call once all
+// routes are added; the handlers still check their own scope.
+void AdmitAdminBodies(http::Router& router, AdminDeps& deps);
+
 }  // namespace phare::api

@@ -72,29 +72,46 @@ int64_t QueryInt(const http::Request& req, std::string_view name, int64_t fallba
   return std::clamp(value, min, max);
 }
 
+std::optional<http::Response> Authorize(AdminDeps& deps, model::Scope scope,
+                                        const http::Request& req, Authorized& out) {
+  const std::string_view token = TokenOf(req.Header("Authorization"));
+  if (token.empty()) {
+    return http::Problem(401, "unauthenticated",
+                         "send an API token: 'Authorization: Bearer TOKEN' (or 'OAuth TOKEN')");
+  }
+  auto found = service::Authenticate(deps.ctx.store, token);
+  if (!found.ok()) return http::ProblemFromStatus(found.status());
+  if (!found->Allows(scope)) {
+    return http::Problem(
+        403, "forbidden",
+        "this token lacks the '" + std::string(model::ToString(scope)) + "' scope");
+  }
+  auto page = service::GetPage(deps.ctx.store);
+  if (!page.ok()) return http::ProblemFromStatus(page.status());
+  if (!req.params.empty() && req.params[0] != page->id) {
+    return http::Problem(
+        404, "not-found",
+        "no page '" + req.params[0] + "'; this server's page is '" + page->id + "'");
+  }
+  out.token = std::move(found).value();
+  out.page = std::move(page).value();
+  return std::nullopt;
+}
+
+std::function<std::optional<http::Response>(http::Request&)> AdmitAdmin(AdminDeps& deps,
+                                                                        model::Scope scope) {
+  return [&deps, scope](http::Request& req) {
+    Authorized ignored;
+    return Authorize(deps, scope, req, ignored);
+  };
+}
+
 http::Handler Admin(AdminDeps& deps, model::Scope scope, Body body, AdminFn fn) {
   return [&deps, scope, body, fn = std::move(fn)](http::Request& req) -> http::Response {
-    const std::string_view token = TokenOf(req.Header("Authorization"));
-    if (token.empty()) {
-      return http::Problem(401, "unauthenticated",
-                           "send an API token: 'Authorization: Bearer TOKEN' (or 'OAuth TOKEN')");
-    }
-    auto found = service::Authenticate(deps.ctx.store, token);
-    if (!found.ok()) return http::ProblemFromStatus(found.status());
-    if (!found->Allows(scope)) {
-      return http::Problem(
-          403, "forbidden",
-          "this token lacks the '" + std::string(model::ToString(scope)) + "' scope");
-    }
-    auto page = service::GetPage(deps.ctx.store);
-    if (!page.ok()) return http::ProblemFromStatus(page.status());
-    if (!req.params.empty() && req.params[0] != page->id) {
-      return http::Problem(
-          404, "not-found",
-          "no page '" + req.params[0] + "'; this server's page is '" + page->id + "'");
-    }
-    auto zone = base::Zone::Find(page->time_zone);
-    AdminCall call(deps, req, model::Actor{"token:" + found->name}, *page,
+    Authorized auth;
+    if (auto refusal = Authorize(deps, scope, req, auth)) return std::move(*refusal);
+    auto zone = base::Zone::Find(auth.page.time_zone);
+    AdminCall call(deps, req, model::Actor{"token:" + auth.token.name}, std::move(auth.page),
                    zone.ok() ? *zone : base::Zone::Utc());
     const bool empty_allowed = body == Body::kOptionalJson && req.body.empty();
     if (body != Body::kNone && !empty_allowed) {

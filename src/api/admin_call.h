@@ -44,6 +44,19 @@ using AdminFn = std::function<http::Response(AdminCall&)>;
 
 enum class Body { kNone, kJson, kOptionalJson };  // kOptionalJson: an empty body is fine
 
+// A token and the page it may act on.
+struct Authorized {
+  model::ApiToken token;
+  model::Page page;
+};
+// Authenticates `req` (401), checks the token's scope (403) and the page id in path
+// parameter 0, when there is one (404): the refusal, or nullopt with `out` set.
+std::optional<http::Response> Authorize(AdminDeps& deps, model::Scope scope,
+                                        const http::Request& req, Authorized& out);
+// The same checks as a route's RouteOptions::admit, run before the body is read.
+std::function<std::optional<http::Response>(http::Request&)> AdmitAdmin(AdminDeps& deps,
+                                                                        model::Scope scope);
+
 // Wraps `fn` with authentication (scope), the page id check (path parameter 0, when the
 // route has parameters) and,
 // for Body::kJson, content-type and JSON parsing (415 / 400 problems).

@@ -29,6 +29,7 @@ http::Response Import(AdminCall& call, service::InventoryService& inventory) {
   request.path = std::string(call.req.body_file);  // the route spools its body
   request.bytes = call.req.body;
   request.source_name = "request body";
+  request.allow_shrink = call.req.Query("allow_shrink").value_or("") == "true";
   const std::string type = MediaType(call.req.Header("Content-Type"));
   if (type == "text/csv") {
     request.format = graph::InventoryFormat::kCsv;
@@ -94,7 +95,16 @@ void RegisterInventoryRoutes(http::Router& router, AdminDeps& deps,
              {.blocking = true,
               .name = base,
               .max_body_bytes = static_cast<size_t>(max_upload_bytes),
-              .spool_body = true});
+              .spool_body = true,
+              .admit = AdmitAdmin(deps, Scope::kAdmin)});
+  router.Add(Method::kPost, base + "/rollback",
+             Admin(deps, Scope::kAdmin, Body::kNone,
+                   [&inventory](AdminCall& call) {
+                     auto report = inventory.Rollback(call.actor);
+                     if (!report.ok()) return http::ProblemFromStatus(report.status());
+                     return Json(200, ImportReportJson(*report, call.zone));
+                   }),
+             {true, base + "/rollback"});
   router.Add(Method::kGet, base,
              Admin(deps, Scope::kRead, Body::kNone,
                    [&inventory](AdminCall& call) {

@@ -1,7 +1,10 @@
 // Admin v1 routes of the infrastructure inventory, beside the other admin routes:
 //   PUT  /v1/pages/{page_id}/inventory                  import (admin; JSON Lines or CSV,
 //        gzip accepted; body limit `max_upload_bytes`)  → the change report, or 422 with
-//        every validation error (nothing imported)
+//        every validation error (nothing imported); 409 when it would remove more than
+//        [inventory] max_shrink_percent of the nodes (or all), unless ?allow_shrink=true
+//   POST /v1/pages/{page_id}/inventory/rollback         the previous inventory made current
+//        again (admin) → the change report; 409 when none is kept
 //   GET  /v1/pages/{page_id}/inventory                  summary (read)
 //   GET  /v1/pages/{page_id}/inventory/spof             ?threshold=N&limit=M&live=true (read)
 //   GET  /v1/pages/{page_id}/incidents/{id}/impact      counts, reported nodes, and

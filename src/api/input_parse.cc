@@ -2,6 +2,7 @@
 
 #include "api/node_input.h"
 #include "base/json.h"
+#include "base/text.h"
 
 namespace phare::api {
 namespace {
@@ -57,7 +58,12 @@ base::Status ParseLocalizedText(const boost::json::object& parent, std::string_v
   if (!value || value->is_null()) return base::Status::Ok();
   const std::string field = base::JoinField(path, key);
   if (value->is_string()) {  // one text, in English
-    out["en"] = std::string(value->get_string());
+    const std::string_view text = value->get_string();
+    if (const size_t at = base::FindControl(text); at != std::string_view::npos) {
+      return base::InvalidArgument(
+          "contains a control character (" + base::DescribeControl(text, at) + ")", field);
+    }
+    out["en"] = std::string(text);
     return base::Status::Ok();
   }
   if (!value->is_object()) {
@@ -72,7 +78,13 @@ base::Status ParseLocalizedText(const boost::json::object& parent, std::string_v
           "must be a text of at most " + std::to_string(comms::kMaxOperatorTextBytes) + " bytes",
           field + "." + std::string(lang));
     }
-    out[std::string(lang)] = std::string(text.get_string());
+    const std::string_view value_text = text.get_string();
+    if (const size_t at = base::FindControl(value_text); at != std::string_view::npos) {
+      return base::InvalidArgument(
+          "contains a control character (" + base::DescribeControl(value_text, at) + ")",
+          field + "." + std::string(lang));
+    }
+    out[std::string(lang)] = std::string(value_text);
   }
   return base::Status::Ok();
 }

@@ -63,6 +63,7 @@ struct ImportFlags {
   CommonOptions common;
   std::string path;
   std::string format = "auto";
+  bool allow_shrink = false;
 };
 
 int Import(const ImportFlags& f) {
@@ -80,6 +81,7 @@ int Import(const ImportFlags& f) {
   service::ImportRequest request;
   request.path = f.path;
   request.format = format;
+  request.allow_shrink = f.allow_shrink;
   request.progress = [&bar](uint64_t done, uint64_t total) { bar.Update(done, total); };
   graph::ErrorList errors;
   const auto start = std::chrono::steady_clock::now();
@@ -142,6 +144,9 @@ void AddInventoryCommands(CLI::App& app, Action& action) {
       ->required()
       ->check(CLI::ExistingFile);
   import->add_option("--format", import_flags->format, "auto (default), jsonl or csv");
+  import->add_flag("--allow-shrink", import_flags->allow_shrink,
+                   "accept an inventory that removes more than [inventory] max_shrink_percent "
+                   "of the current nodes, or all of them");
   import->footer(
       "Nothing is imported unless the whole file is valid; errors name the line and node. "
       "Prints the change report as JSON; a progress bar shows on a terminal.");
@@ -160,6 +165,22 @@ show->callback([show_flags, &action] {
     auto summary = (*rt)->inventory().Summary();
     if (!summary.ok()) return Fail(summary.status());
     return PrintJson(api::SummaryJson(*summary, PageZone(**rt)));
+  };
+});
+
+auto rollback_flags = std::make_shared<CommonOptions>();
+auto* rollback = inventory->add_subcommand(
+    "rollback", "Make the inventory before the current one current again (a new import)");
+AddCommonOptions(rollback, *rollback_flags);
+rollback->callback([rollback_flags, &action] {
+  action = [f = rollback_flags] {
+    auto rt = OpenRuntime(*f);
+    if (!rt.ok()) return Fail(rt.status());
+    auto report = (*rt)->inventory().Rollback(CliActor());
+    if (!report.ok()) return Fail(report.status());
+    std::cerr << "Inventory " << report->info.id << " is current: " << report->info.nodes
+              << " nodes, " << report->info.resources << " resources.\n";
+    return PrintJson(api::ImportReportJson(*report, PageZone(**rt)));
   };
 });
 

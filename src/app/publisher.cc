@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "api/public_v2.h"
+#include "http/security_headers.h"
 #include "web/pages.h"
 
 namespace phare::app {
@@ -12,12 +13,11 @@ namespace {
 constexpr const char* kJson = "application/json; charset=utf-8";
 constexpr const char* kHtml = "text/html; charset=utf-8";
 
-std::vector<std::pair<std::string, std::string>> HtmlHeaders() {
+std::vector<std::pair<std::string, std::string>> HtmlHeaders(const std::string& frame_ancestors) {
   return {{"X-Content-Type-Options", "nosniff"},
           {"Referrer-Policy", "same-origin"},
           {"Content-Security-Policy",
-           "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
-           "base-uri 'none'; form-action 'self'"}};
+           http::WithFrameAncestors(http::kDefaultHtmlPolicy, frame_ancestors)}};
 }
 
 }  // namespace
@@ -143,7 +143,7 @@ base::Status Publisher::Build() {
     spec.cache_control = cache_control;
     const bool html = page.content_type.rfind("text/html", 0) == 0;
     if (html) {
-      spec.headers = HtmlHeaders();
+      spec.headers = HtmlHeaders(options_.frame_ancestors);
       spec.vary = "Accept-Language, Cookie";  // the reader's language and zone
     }
     const std::string_view key = page.key;

@@ -24,7 +24,8 @@ namespace phare::app {
 struct PublisherOptions {
   int cache_max_age_seconds = 10;
   std::chrono::milliseconds poll_interval{500};
-  std::string default_language = "en";  // of Statuspage's `body` and the default pages
+  std::string default_language = "en";     // of Statuspage's `body` and the default pages
+  std::string frame_ancestors = "'none'";  // CSP of the pages (http/security_headers.h)
 };
 
 // How many lazily rendered pages (incident pages in other readings, old history pages)

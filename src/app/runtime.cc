@@ -6,6 +6,7 @@
 #include "api/admin_inventory.h"
 #include "app/cadence.h"
 #include "app/inventory_wiring.h"
+#include "app/metrics_endpoint.h"
 #include "app/notifications.h"
 #include "app/policies.h"
 #include "app/publisher.h"
@@ -47,7 +48,8 @@ base::Result<std::unique_ptr<Runtime>> Runtime::Open(const base::Config& config,
   }
   rt->components_ = std::make_unique<service::ComponentService>(*rt->ctx_);
   rt->incidents_ = std::make_unique<service::IncidentService>(*rt->ctx_);
-  rt->inventory_ = std::make_unique<service::InventoryService>(*rt->ctx_);
+  rt->inventory_ = std::make_unique<service::InventoryService>(
+      *rt->ctx_, graph::ComponentPolicy{}, config.inventory.max_shrink_percent / 100.0);
   rt->incidents_->set_inventory(rt->inventory_.get());
   return rt;
 }
@@ -65,18 +67,24 @@ http::ServerOptions ServerOptionsFrom(const base::Config& c, const base::HostPor
   o.port = listen.port;
   o.threads = c.server.threads;
   o.max_body_bytes = c.server.max_body_bytes;
+  o.max_public_body_bytes = c.server.max_public_body_bytes;
+  o.max_body_memory_bytes = c.server.max_body_memory_bytes;
+  o.max_spool_bytes = c.server.max_spool_bytes;
   o.max_header_bytes = c.server.max_header_bytes;
   o.read_timeout = std::chrono::seconds(c.server.read_timeout_seconds);
   o.drain_timeout = std::chrono::seconds(c.server.drain_timeout_seconds);
   o.max_connections = c.server.max_connections;
   o.tls_cert = c.server.tls_cert;
   o.tls_key = c.server.tls_key;
+  o.frame_ancestors = c.server.frame_ancestors;
+  o.trusted_proxies = c.server.trusted_proxies;
   o.access_log = c.server.access_log;
   return o;
 }
 
+// /healthz, and /metrics unless it has an address of its own (metrics_endpoint.h).
 void AddOperationalRoutes(http::Router& router, Publisher& publisher, base::Registry& registry,
-                          const http::Server& server) {
+                          const http::Server& server, const base::ServerConfig& config) {
   router.Add(http::Method::kGet, "/healthz", [&](http::Request&) {
     http::Response r;
     const bool ok = publisher.healthy() && !server.stopping();
@@ -87,13 +95,9 @@ void AddOperationalRoutes(http::Router& router, Publisher& publisher, base::Regi
     r.Header("Cache-Control", "no-store");
     return r;
   });
-  router.Add(http::Method::kGet, "/metrics", [&](http::Request&) {
-    http::Response r;
-    r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-    r.body = registry.Render();
-    r.Header("Cache-Control", "no-store");
-    return r;
-  });
+  if (config.metrics_listen.empty()) {
+    router.Add(http::Method::kGet, "/metrics", MetricsHandler(registry, config.metrics_token));
+  }
 }
 
 }  // namespace
@@ -106,6 +110,7 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   PublisherOptions publisher_options;
   publisher_options.cache_max_age_seconds = config_.server.cache_max_age_seconds;
   publisher_options.default_language = ctx_->policies.default_language;
+  publisher_options.frame_ancestors = config_.server.frame_ancestors;
   Publisher publisher(*store_, clock_, cache, http_metrics, publisher_options);
 
   http::Router router;
@@ -116,8 +121,9 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   RegisterMyServicesRoutes(router, *ctx_, *inventory_, site);
   PHARE_ASSIGN_OR_RETURN(auto notifications, Notifications::Start(config_, *ctx_, page_));
   notifications->Install(router, admin, publisher, ctx_->policies.default_language);
+  api::AdmitAdminBodies(router, admin);
   http::Server server(ServerOptionsFrom(config_, listen), router, cache, http_metrics);
-  AddOperationalRoutes(router, publisher, registry, server);
+  AddOperationalRoutes(router, publisher, registry, server, config_.server);
   for (auto& route : router.routes()) {
     route.metric_id = http_metrics.RegisterRoute(std::string(http::ToString(route.method)) + " " +
                                                  route.options.name);
@@ -134,6 +140,11 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   PHARE_RETURN_IF_ERROR(LoadInventory(*inventory_));
   PHARE_RETURN_IF_ERROR(publisher.Start());
   PHARE_RETURN_IF_ERROR(server.Start());
+  std::unique_ptr<MetricsEndpoint> metrics_endpoint;
+  if (!config_.server.metrics_listen.empty()) {
+    PHARE_ASSIGN_OR_RETURN(metrics_endpoint, MetricsEndpoint::Start(config_, registry));
+    spdlog::info("metrics on http://{}/metrics", config_.server.metrics_listen);
+  }
   {
     std::lock_guard lock(mu_);
     on_change_ = [&publisher, n = notifications.get()] {
@@ -170,6 +181,7 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
                listen.host, server.port(), page_.name, page_.id, store_->Describe());
   if (on_ready) on_ready(server.port());
   server.Run();
+  metrics_endpoint.reset();
   {
     std::lock_guard lock(mu_);
     on_change_ = nullptr;

@@ -4,6 +4,7 @@
 
 #include "comms/catalog.h"
 #include "http/problem.h"
+#include "http/redirect.h"
 #include "web/pages.h"
 
 namespace phare::app {
@@ -35,12 +36,6 @@ std::string PathOf(const http::Request& req) {
     }
   }
   return path;
-}
-
-bool SafeReturnPath(const std::string& path) {
-  return !path.empty() && path.size() <= 512 && path[0] == '/' &&
-         (path.size() == 1 || (path[1] != '/' && path[1] != '\\')) &&
-         path.find_first_of("\r\n") == std::string::npos;
 }
 
 }  // namespace
@@ -115,8 +110,7 @@ http::Response Site::Preferences(http::Request& req) const {
   http::Response r;
   r.status = 303;
   r.content_type = "text/plain; charset=utf-8";
-  std::string back = req.Query("return").value_or("/");
-  if (!SafeReturnPath(back)) back = "/";
+  const std::string back = http::SameOriginPath(req.Query("return").value_or("/")).value_or("/");
   const std::string attributes = "; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly";
   if (auto lang = req.Query("lang"); lang && comms::Catalogs::Builtin().Find(*lang)) {
     r.Header("Set-Cookie", std::string(kLangCookie) + "=" + *lang + attributes);

@@ -64,7 +64,8 @@ http::Response SubscriptionSite::Subscribe(http::Request& req) {
     }
     if (in->time_zone && base::Zone::Find(*in->time_zone).ok()) reading.zone = *in->time_zone;
   }
-  if (auto wait = per_client_.Take(req.remote_address); wait.count() > 0) {
+  if (auto wait = per_client_.Take("subscribe " + std::string(req.remote_address));
+      wait.count() > 0) {
     auto r = Page(429, reading, web::SubscriptionPage::kBusy);
     return r.Header("Retry-After", std::to_string(std::max<int64_t>(
                                        1, std::chrono::ceil<std::chrono::seconds>(wait).count())));
@@ -88,7 +89,8 @@ http::Response SubscriptionSite::Subscribe(http::Request& req) {
 }
 
 http::Response SubscriptionSite::ConfirmPage(http::Request& req, bool post) {
-  if (auto wait = per_client_.Take(req.remote_address); wait.count() > 0) {
+  if (auto wait = per_client_.Take("confirm " + std::string(req.remote_address));
+      wait.count() > 0) {
     return Page(429, DefaultReading(), web::SubscriptionPage::kBusy);
   }
   const std::string& token = req.params[0];
@@ -102,7 +104,8 @@ http::Response SubscriptionSite::ConfirmPage(http::Request& req, bool post) {
 }
 
 http::Response SubscriptionSite::UnsubscribePage(http::Request& req, bool post) {
-  if (auto wait = per_client_.Take(req.remote_address); wait.count() > 0) {
+  if (auto wait = per_client_.Take("unsubscribe " + std::string(req.remote_address));
+      wait.count() > 0) {
     return Page(429, DefaultReading(), web::SubscriptionPage::kBusy);
   }
   const std::string& token = req.params[0];

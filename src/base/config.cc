@@ -120,6 +120,11 @@ Status ReadServer(const toml::table& t, std::string_view source, ServerConfig& s
   PHARE_RETURN_IF_ERROR(r.String("listen", s.listen));
   PHARE_RETURN_IF_ERROR(r.Integer("threads", s.threads, 0, 256));
   PHARE_RETURN_IF_ERROR(r.Integer("max_body_bytes", s.max_body_bytes, 1024, int64_t{1} << 32));
+  PHARE_RETURN_IF_ERROR(
+      r.Integer("max_public_body_bytes", s.max_public_body_bytes, 1024, int64_t{1} << 32));
+  PHARE_RETURN_IF_ERROR(
+      r.Integer("max_body_memory_bytes", s.max_body_memory_bytes, 1024, int64_t{1} << 40));
+  PHARE_RETURN_IF_ERROR(r.Integer("max_spool_bytes", s.max_spool_bytes, 1024, int64_t{1} << 44));
   PHARE_RETURN_IF_ERROR(r.Integer("max_header_bytes", s.max_header_bytes, 1024, 1 << 20));
   PHARE_RETURN_IF_ERROR(r.Integer("read_timeout_seconds", s.read_timeout_seconds, 1, 3600));
   PHARE_RETURN_IF_ERROR(r.Integer("drain_timeout_seconds", s.drain_timeout_seconds, 0, 600));
@@ -127,8 +132,20 @@ Status ReadServer(const toml::table& t, std::string_view source, ServerConfig& s
   PHARE_RETURN_IF_ERROR(r.Integer("cache_max_age_seconds", s.cache_max_age_seconds, 0, 86400));
   PHARE_RETURN_IF_ERROR(r.String("tls_cert", s.tls_cert));
   PHARE_RETURN_IF_ERROR(r.String("tls_key", s.tls_key));
+  PHARE_RETURN_IF_ERROR(r.String("frame_ancestors", s.frame_ancestors));
+  PHARE_RETURN_IF_ERROR(r.String("metrics_listen", s.metrics_listen));
+  PHARE_RETURN_IF_ERROR(r.String("metrics_token", s.metrics_token));
+  PHARE_RETURN_IF_ERROR(r.Strings("trusted_proxies", s.trusted_proxies));
   PHARE_RETURN_IF_ERROR(r.Bool("access_log", s.access_log));
-  return r.RejectUnknown();
+  PHARE_RETURN_IF_ERROR(r.RejectUnknown());
+  if (s.frame_ancestors.empty() || s.frame_ancestors.find_first_of(";,\r\n") != std::string::npos) {
+    return InvalidArgument("must be a CSP source list such as 'none' or 'self' https://example.com",
+                           "server.frame_ancestors");
+  }
+  if (!s.metrics_listen.empty() && !ParseHostPort(s.metrics_listen).ok()) {
+    return InvalidArgument("must be HOST:PORT", "server.metrics_listen");
+  }
+  return Status::Ok();
 }
 
 Status ReadComms(const toml::table& t, std::string_view source, CommsConfig& c) {
@@ -251,6 +268,8 @@ Status LoadConfigText(std::string_view text, std::string_view source, Config& co
       TableReader r(*t, "inventory", source);
       PHARE_RETURN_IF_ERROR(
           r.Integer("max_upload_bytes", config.inventory.max_upload_bytes, 1024, int64_t{1} << 40));
+      PHARE_RETURN_IF_ERROR(
+          r.Integer("max_shrink_percent", config.inventory.max_shrink_percent, 0, 100));
       PHARE_RETURN_IF_ERROR(r.RejectUnknown());
     } else if (name == "smtp" || name == "sms" || name == "notify") {
       const toml::table* t = node.as_table();

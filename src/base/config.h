@@ -21,15 +21,22 @@ struct PageConfig {
 
 struct ServerConfig {
   std::string listen = "127.0.0.1:8080";
-  int threads = 0;                     // 0: one per core
-  size_t max_body_bytes = 1 << 20;     // request bodies larger than this get 413
-  size_t max_header_bytes = 16 << 10;  // request headers larger than this get 431
-  int read_timeout_seconds = 30;       // a request (or idle keep-alive) must arrive within
-  int drain_timeout_seconds = 10;      // on SIGTERM, wait this long for requests in flight
-  int max_connections = 50000;         // further connections are refused until some close
-  int cache_max_age_seconds = 10;      // Cache-Control max-age of public documents
-  std::string tls_cert;                // PEM files; HTTPS when both are set
+  int threads = 0;                               // 0: one per core
+  size_t max_body_bytes = 1 << 20;               // request bodies larger than this get 413
+  size_t max_public_body_bytes = 64 << 10;       // the same, on routes without a token
+  uint64_t max_body_memory_bytes = 64 << 20;     // all bodies held at once; then 503
+  uint64_t max_spool_bytes = uint64_t{1} << 30;  // all uploads on disk at once; then 503
+  size_t max_header_bytes = 16 << 10;            // request headers larger than this get 431
+  int read_timeout_seconds = 30;   // a request (or idle keep-alive) must arrive within
+  int drain_timeout_seconds = 10;  // on SIGTERM, wait this long for requests in flight
+  int max_connections = 50000;     // further connections are refused until some close
+  int cache_max_age_seconds = 10;  // Cache-Control max-age of public documents
+  std::string tls_cert;            // PEM files; HTTPS when both are set
   std::string tls_key;
+  std::string frame_ancestors = "'none'";  // CSP frame-ancestors of every page
+  std::string metrics_listen;              // HOST:PORT serving /metrics instead of `listen`
+  std::string metrics_token;               // when set, /metrics wants 'Authorization: Bearer TOKEN'
+  std::vector<std::string> trusted_proxies;  // CIDRs whose Forwarded/X-Forwarded-For count
   bool access_log = false;
 };
 
@@ -54,6 +61,7 @@ struct EtaSettings {
 
 struct InventoryConfig {
   uint64_t max_upload_bytes = uint64_t{512} << 20;  // PUT .../inventory bodies (raw, maybe gzip)
+  int max_shrink_percent = 25;  // an import removing more of the nodes needs allow_shrink
 };
 
 // [smtp]: the relay notification e-mail goes through (docs/notifications.md).

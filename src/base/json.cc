@@ -3,6 +3,8 @@
 #include <boost/json/parser.hpp>
 #include <boost/json/stream_parser.hpp>
 
+#include "base/text.h"
+
 namespace phare::base {
 
 Result<boost::json::value> ParseJson(std::string_view text, size_t max_depth) {
@@ -53,6 +55,11 @@ Status CheckString(const boost::json::value& v, const std::string& field, size_t
   if (!v.is_string()) return InvalidArgument("must be a string", field);
   if (v.get_string().size() > max_bytes) {
     return InvalidArgument("is longer than " + std::to_string(max_bytes) + " bytes", field);
+  }
+  const std::string_view text = v.get_string();
+  if (const size_t at = FindControl(text); at != std::string_view::npos) {
+    return InvalidArgument("contains a control character (" + DescribeControl(text, at) + ")",
+                           field);
   }
   return Status::Ok();
 }

@@ -22,7 +22,8 @@ namespace phare::base {
 Result<boost::json::value> ParseJson(std::string_view text, size_t max_depth = 32);
 
 // Reads fields of one JSON object. Absent fields leave `out` untouched; present
-// fields of the wrong type or beyond limits return InvalidArgument naming the field.
+// fields of the wrong type or beyond limits return InvalidArgument naming the field;
+// strings may not hold control characters (base/text.h; tab and newlines are fine).
 // Fields whose value is null are treated as absent unless read with a Nullable method.
 class JsonReader {
  public:

@@ -3,6 +3,8 @@
 #include <date/date.h>
 #include <date/tz.h>
 
+#include <algorithm>
+#include <cctype>
 #include <sstream>
 
 namespace phare::base {
@@ -33,6 +35,36 @@ std::string Normalize(std::string_view text) {
   return s;
 }
 
+// Years 1970 to 9999: the instants phare stores and formats back as four digits.
+constexpr auto kFirstDay = date::sys_days{date::year{1970} / 1 / 1};
+constexpr auto kPastLastDay = date::sys_days{date::year{10000} / 1 / 1};
+template <class TimePoint>
+bool InRange(TimePoint t) {
+  return t >= kFirstDay && t < kPastLastDay;
+}
+
+// Whether the zone designator ending `s` ("Z", "+01:00", "-0530") is a real offset:
+// within ±18:00, minutes below 60.
+bool SaneOffset(std::string_view s) {
+  if (!s.empty() && s.back() == 'Z') return true;
+  std::string digits;
+  size_t i = s.size();
+  while (i > 0 && (std::isdigit(static_cast<unsigned char>(s[i - 1])) || s[i - 1] == ':')) {
+    --i;
+    if (s[i] != ':') digits.insert(digits.begin(), s[i]);
+    if (digits.size() == 4) break;
+  }
+  if (digits.size() != 4) return false;
+  const int hours = std::stoi(digits.substr(0, 2));
+  const int minutes = std::stoi(digits.substr(2));
+  return minutes < 60 && hours * 60 + minutes <= 18 * 60;
+}
+
+Status OutOfRange(std::string_view text) {
+  return InvalidArgument("'" + std::string(text) +
+                         "' is out of range: years 1970 to 9999, offsets within ±18:00");
+}
+
 }  // namespace
 
 Result<Time> ParseTime(std::string_view text) {
@@ -42,11 +74,14 @@ Result<Time> ParseTime(std::string_view text) {
   const std::string s = Normalize(text);
   Time t;
   // Offsets first ("+01:00", "+0100"), then the UTC designator.
-  for (const char* format : {"%FT%T%Ez", "%FT%R%Ez", "%FT%T%z", "%FT%R%z"}) {
-    if (ParseWhole(s, format, t)) return t;
-  }
-  for (const char* format : {"%FT%TZ", "%FT%RZ"}) {
-    if (ParseWhole(s, format, t)) return t;
+  // A year must be four digits: date::parse also takes "-001" and "12345".
+  const bool four_digit_year =
+      s.size() > 4 && s[4] == '-' &&
+      std::all_of(s.begin(), s.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+  for (const char* format : {"%FT%T%Ez", "%FT%R%Ez", "%FT%T%z", "%FT%R%z", "%FT%TZ", "%FT%RZ"}) {
+    if (!ParseWhole(s, format, t)) continue;
+    if (!four_digit_year || !SaneOffset(s) || !InRange(t)) return OutOfRange(text);
+    return t;
   }
   return InvalidArgument("'" + std::string(text) +
                          "' is not an RFC 3339 time with a zone, such as 2017-11-09T06:21:00Z");
@@ -59,6 +94,7 @@ Result<std::string> ValidateDate(std::string_view text) {
   if (text.size() != 10 || !ParseWhole(text, "%F", d)) {
     return InvalidArgument("'" + std::string(text) + "' is not a date such as 2017-11-09");
   }
+  if (!InRange(d)) return OutOfRange(text);
   return date::format("%F", d);
 }
 
@@ -99,7 +135,9 @@ Result<Time> Zone::ParseLocal(std::string_view text) const {
   date::local_time<std::chrono::milliseconds> local;
   for (const char* format : {"%FT%T", "%FT%R"}) {
     if (ParseWhole(s, format, local)) {
-      return date::make_zoned(Tz(tz_), local, date::choose::earliest).get_sys_time();
+      const Time t = date::make_zoned(Tz(tz_), local, date::choose::earliest).get_sys_time();
+      if (!InRange(t)) return OutOfRange(text);
+      return t;
     }
   }
   return InvalidArgument("'" + std::string(text) +

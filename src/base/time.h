@@ -24,13 +24,14 @@ inline Time FromMillis(int64_t ms) { return Time(Duration(ms)); }
 // Parses an RFC 3339 / ISO 8601 instant: "2017-11-09T06:21:00Z",
 // "2017-11-09T07:21:00.000+01:00", "2017-11-09T06:21Z" and the same with a space
 // instead of 'T'. An instant without a zone designator is rejected (it is
-// ambiguous), as is anything after the designator.
+// ambiguous), as is anything after the designator, a year outside 1970-9999 and an
+// offset beyond ±18:00 (InvalidArgument "out of range").
 Result<Time> ParseTime(std::string_view text);
 
 // "2017-11-09T06:21:00.000Z".
 std::string FormatUtc(Time t);
 
-// "2017-11-09" in UTC, for start dates.
+// "2017-11-09" in UTC, for start dates; years 1970 to 9999.
 Result<std::string> ValidateDate(std::string_view yyyy_mm_dd);
 
 class Zone {
@@ -54,7 +55,7 @@ class Zone {
   std::string Format(Time t, const char* format) const;
   // Interprets a local wall time ("2017-11-09 07:21" or "2017-11-09T07:21:00") in this
   // zone. Ambiguous or non-existent local times (DST changes) resolve to the earlier
-  // instant.
+  // instant. Years 1970 to 9999.
   Result<Time> ParseLocal(std::string_view text) const;
 
   friend bool operator==(const Zone& a, const Zone& b) { return a.tz_ == b.tz_; }

@@ -61,6 +61,7 @@ Resource MakeResource(ResourceSpec spec) {
   if (!spec.vary.empty()) vary += (vary.empty() ? "" : ", ") + spec.vary;
   if (!vary.empty()) h.set(bhttp::field::vary, vary);
   for (const auto& [name, value] : spec.headers) h.insert(name, value);
+  if (h.find("X-Content-Type-Options") == h.end()) h.set("X-Content-Type-Options", "nosniff");
 
   bhttp::response_header<> not_modified = h;
   not_modified.result(bhttp::status::not_modified);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,12 @@ struct RouteOptions {
   // The body goes to a temporary file (Request::body_file), not to memory: for large
   // uploads. Request::body is then empty.
   bool spool_body = false;
+  // Checked once the request's head is read, before any of its body is read or asked
+  // for (no `100 Continue`): an answer refuses the request (401, 404...) and the
+  // connection is closed. Runs where the handler runs (see `blocking`), with
+  // Request::body empty. Routes with a check get the server's max_body_bytes by
+  // default; routes without one its smaller max_public_body_bytes.
+  std::function<std::optional<Response>(Request&)> admit;
 };
 
 struct Route {

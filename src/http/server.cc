@@ -27,6 +27,12 @@ void Server::SetResourceKey(std::function<std::string(const Request&)> key) {
 uint16_t Server::port() const { return impl_->port; }
 bool Server::stopping() const { return impl_->stopping.load(); }
 
+int ConnectionCap(int max_connections, uint64_t open_files) {
+  const uint64_t reserve = std::min<uint64_t>(kReservedFiles, open_files / 2);
+  const uint64_t room = open_files - reserve;
+  return static_cast<int>(std::min<uint64_t>(static_cast<uint64_t>(max_connections), room));
+}
+
 namespace {
 
 base::Status SetUpTls(asio::ssl::context& ctx, const ServerOptions& o) {
@@ -49,20 +55,22 @@ base::Status SetUpTls(asio::ssl::context& ctx, const ServerOptions& o) {
 }
 
 // Each connection holds a descriptor: raise the soft limit (often 1,024) as far as the
-// hard limit allows, as a static-file server does, and say when it caps connections.
-void RaiseOpenFileLimit(int max_connections) {
+// hard limit allows, as a static-file server does, and cap connections below it.
+int RaiseOpenFileLimit(int max_connections) {
   rlimit limit{};
-  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
-  const rlim_t wanted = static_cast<rlim_t>(max_connections) + 256;  // files, the database
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return max_connections;
+  const rlim_t wanted = static_cast<rlim_t>(max_connections) + kReservedFiles;
   const rlim_t target = limit.rlim_max == RLIM_INFINITY ? wanted : std::min(wanted, limit.rlim_max);
   if (target > limit.rlim_cur) {
     limit.rlim_cur = target;
     if (setrlimit(RLIMIT_NOFILE, &limit) != 0) getrlimit(RLIMIT_NOFILE, &limit);
   }
-  if (limit.rlim_cur < wanted) {
-    spdlog::info("open files are limited to {}: fewer than max_connections ({}) can be served",
-                 limit.rlim_cur, max_connections);
+  const int cap = ConnectionCap(max_connections, limit.rlim_cur);
+  if (cap < max_connections) {
+    spdlog::warn("open files are limited to {}: max_connections lowered from {} to {}",
+                 limit.rlim_cur, max_connections, cap);
   }
+  return cap;
 }
 
 }  // namespace
@@ -76,7 +84,8 @@ base::Status Server::Start() {
     s.tls.emplace(asio::ssl::context::tls_server);
     PHARE_RETURN_IF_ERROR(SetUpTls(*s.tls, s.options));
   }
-  RaiseOpenFileLimit(s.options.max_connections);
+  PHARE_ASSIGN_OR_RETURN(s.proxies, TrustedProxies::Parse(s.options.trusted_proxies));
+  s.options.max_connections = RaiseOpenFileLimit(s.options.max_connections);
   // sendfile(2) has no MSG_NOSIGNAL: a peer gone away must not kill the process.
   std::signal(SIGPIPE, SIG_IGN);
   int threads = s.options.threads > 0 ? s.options.threads
@@ -112,7 +121,14 @@ asio::awaitable<void> Server::Impl::Accept() {
     if (stopping) co_return;
     if (ec) {
       if (ec == asio::error::operation_aborted) co_return;
-      spdlog::warn("accept failed: {}", ec.message());
+      // Said once a minute at most, with how often it happened meanwhile.
+      ++accept_failures;
+      if (const auto now = Clock::now(); now >= next_accept_log) {
+        spdlog::warn("accept failed: {} ({} time(s) since the last such message)", ec.message(),
+                     accept_failures);
+        accept_failures = 0;
+        next_accept_log = now + std::chrono::minutes(1);
+      }
       // Out of file descriptors: give connections a moment to close.
       asio::steady_timer pause(co_await asio::this_coro::executor, std::chrono::milliseconds(50));
       co_await pause.async_wait(asio::use_awaitable);

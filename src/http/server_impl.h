@@ -15,7 +15,10 @@
 #include <thread>
 #include <vector>
 
+#include "http/body_budget.h"
+#include "http/client_address.h"
 #include "http/response_file.h"
+#include "http/security_headers.h"
 #include "http/server.h"
 
 namespace phare::http {
@@ -50,7 +53,13 @@ struct Worker {
 
 struct Server::Impl {
   Impl(ServerOptions o, const Router& r, const ResourceCache& c, HttpMetrics& m)
-      : options(std::move(o)), router(r), resources(c), metrics(m) {}
+      : options(std::move(o)),
+        router(r),
+        resources(c),
+        metrics(m),
+        body_memory(options.max_body_memory_bytes),
+        spool_space(options.max_spool_bytes),
+        security{!options.tls_cert.empty(), options.frame_ancestors} {}
 
   // session.cc
   template <class Stream>
@@ -58,6 +67,8 @@ struct Server::Impl {
   asio::awaitable<void> ServePlain(tcp::socket socket);
   // Answers what ready bytes do not: the router, 405, 404.
   asio::awaitable<Response> Dispatch(Request& req, int& route_id);
+  // Runs `route`'s check on a request whose head only is read: a refusal, or nullopt.
+  asio::awaitable<std::optional<Response>> Admit(const Route& route, Request& req);
   asio::awaitable<void> ServeTls(tcp::socket socket);
 
   // server.cc
@@ -73,6 +84,10 @@ struct Server::Impl {
   const Router& router;
   const ResourceCache& resources;
   HttpMetrics& metrics;
+  ByteBudget body_memory;  // request bodies held in memory, all connections
+  ByteBudget spool_space;  // uploads spooled to disk, all connections
+  SecurityOptions security;
+  TrustedProxies proxies;  // parsed from options.trusted_proxies by Start()
   Handler not_found;
   std::function<std::string(const Request&)> resource_key;
 
@@ -83,6 +98,8 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};
   std::atomic<int> open_sessions{0};
   size_t next_worker = 0;
+  uint64_t accept_failures = 0;  // since the last log line (Accept's thread only)
+  Clock::time_point next_accept_log{};
   uint16_t port = 0;
 };
 

@@ -13,6 +13,7 @@
 #include <filesystem>
 
 #include "http/problem.h"
+#include "http/security_headers.h"
 #include "http/server_impl.h"
 #include "http/wire.h"
 
@@ -32,19 +33,46 @@ Response MethodNotAllowed(const Request& req, std::string allow) {
 
 // The largest body any route accepts: the parser's limit while the header is read
 // (Beast checks Content-Length against it then).
-size_t LargestBodyLimit(const Router& router, size_t server_limit) {
-  size_t out = server_limit;
-  for (const auto& route : router.routes()) out = std::max(out, route.options.max_body_bytes);
+size_t LargestBodyLimit(const Router& router, const ServerOptions& options) {
+  size_t out = options.max_body_bytes;
+  for (const auto& route : router.routes()) out = std::max(out, BodyLimit(route.options, options));
   return out;
 }
 
 // The route a request whose header `parser` holds goes to, if any.
-const Route* RouteOf(const Router& router, const Parser& parser) {
+Router::Match RouteOf(const Router& router, const Parser& parser) {
   const auto& msg = parser.get();
   std::string_view target(msg.target().data(), msg.target().size());
   target = target.substr(0, target.find('?'));
-  return router.Find(ParseMethod({msg.method_string().data(), msg.method_string().size()}), target)
-      .route;
+  return router.Find(ParseMethod({msg.method_string().data(), msg.method_string().size()}), target);
+}
+
+std::string_view FieldOf(const Parser& parser, std::string_view name) {
+  const auto value = parser.get()[{name.data(), name.size()}];
+  return {value.data(), value.size()};
+}
+
+// A request whose head only is read, for RouteOptions::admit.
+Request HeadRequest(const Parser& parser, const FieldsView& fields, const std::string& remote) {
+  const auto& msg = parser.get();
+  Request req;
+  req.method = ParseMethod({msg.method_string().data(), msg.method_string().size()});
+  req.target = {msg.target().data(), msg.target().size()};
+  SplitTarget(req);
+  req.remote_address = remote;
+  req.headers = &fields;
+  return req;
+}
+
+// The answer to a body that does not fit `budget` (Reservation::refusal).
+Response BudgetRefusal(const Reservation& r) {
+  if (r.refusal == 413) {
+    return Problem(413, "body-too-large",
+                   "request bodies are limited to " + std::to_string(r.limit) + " bytes");
+  }
+  Response res = Problem(503, "busy", "too many request bodies in flight; try again shortly");
+  res.Header("Retry-After", "5");
+  return res;
 }
 
 // A temporary file for a spooled request body, removed with this object.
@@ -101,6 +129,19 @@ asio::awaitable<Response> Server::Impl::Dispatch(Request& req, int& route_id) {
   co_return Problem(500, "internal", "internal error; see the server log");
 }
 
+asio::awaitable<std::optional<Response>> Server::Impl::Admit(const Route& route, Request& req) {
+  try {
+    if (!route.options.blocking) co_return route.options.admit(req);
+    co_return co_await asio::co_spawn(
+        *blocking,
+        [&]() -> asio::awaitable<std::optional<Response>> { co_return route.options.admit(req); },
+        asio::use_awaitable);
+  } catch (const std::exception& e) {
+    spdlog::error("check for {} {} threw: {}", ToString(req.method), req.path, e.what());
+  }
+  co_return Problem(500, "internal", "internal error; see the server log");
+}
+
 template <class Stream>
 asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handle,
                                             const std::string& remote) {
@@ -109,7 +150,7 @@ asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handl
   // This connection's snapshot, refreshed when a newer one is published: no reference
   // count shared between threads is touched per request.
   std::shared_ptr<const ResourceSet> set;
-  const size_t largest_body = LargestBodyLimit(router, options.max_body_bytes);
+  const size_t largest_body = LargestBodyLimit(router, options);
   for (;;) {
     handle.idle = buffer.size() == 0;
     if (stopping && handle.idle) break;
@@ -125,30 +166,68 @@ asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handl
     }
     ErrorCode ec = head.ec;
     handle.idle = false;
-    size_t body_limit = options.max_body_bytes;
+    // The client, behind trusted proxies ([server] trusted_proxies) the one they report.
+    const std::string client = proxies.empty() || ec
+                                   ? remote
+                                   : proxies.ClientOf(remote, FieldOf(parser, "Forwarded"),
+                                                      FieldOf(parser, "X-Forwarded-For"));
+    // Decided from the head, before any of the body is read: the route, its check, the
+    // body's limit and its share of the server's budget.
+    size_t body_limit = 0;
     const Route* route = nullptr;
-    if (!ec && !parser.is_done()) {
-      route = RouteOf(router, parser);
-      if (route && route->options.max_body_bytes) body_limit = route->options.max_body_bytes;
-      if (parser.content_length() && *parser.content_length() > body_limit) {
+    bool body_unread = false;  // no route takes it: answer, then close
+    std::optional<Response> refusal;
+    BudgetLease body_lease;
+    if (!ec) refusal = MalformedHead(parser.get().base(), parser.get().version());
+    if (!ec && !refusal && !parser.is_done()) {
+      auto match = RouteOf(router, parser);
+      route = match.route;
+      if (route) body_limit = BodyLimit(route->options, options);
+      if (!route) {
+        body_unread = true;
+      } else if (parser.content_length() && *parser.content_length() > body_limit) {
         ec = bhttp::error::body_limit;
-      } else {
-        parser.body_limit(body_limit);  // checked as chunks arrive
+      } else if (route->options.admit) {
+        FieldsView head_fields(parser.get().base());
+        Request head_req = HeadRequest(parser, head_fields, client);
+        head_req.params = std::move(match.params);
+        refusal = co_await Admit(*route, head_req);
+      }
+      if (!ec && !refusal && route) {
+        const auto length = parser.content_length();
+        auto reserved =
+            Reserve(route->options.spool_body ? spool_space : body_memory,
+                    length ? std::optional<uint64_t>(*length) : std::nullopt, body_limit);
+        if (reserved.refusal) {
+          refusal = BudgetRefusal(reserved);
+        } else {
+          body_lease = std::move(reserved.lease);
+          body_limit = reserved.limit;
+          parser.body_limit(body_limit);  // checked as chunks arrive
+        }
       }
     }
-    if (!ec && !parser.is_done()) {
-      if (parser.get()[bhttp::field::expect] == "100-continue" &&
-          (!parser.content_length() || *parser.content_length() <= body_limit)) {
-        bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, 11};
-        std::tie(ec, std::ignore) =
-            co_await bhttp::async_write(stream, cont, asio::as_tuple(asio::use_awaitable));
-      }
+    if (refusal) {
+      AddSecurityHeaders(*refusal, security);
+      const auto start = Clock::now();
+      const int id = route ? route->metric_id : HttpMetrics::kUnmatchedRoute;
+      auto res = ToMessage(std::move(*refusal), parser.get().version(), false);
+      handle.deadline = start + kWriteTimeout;
+      co_await bhttp::async_write(stream, res, asio::as_tuple(asio::use_awaitable));
+      metrics.Record(id, res.result_int(), Clock::now() - start);
+      break;
+    }
+    const bool read_body = !ec && !parser.is_done() && !body_unread;
+    if (read_body && parser.get()[bhttp::field::expect] == "100-continue") {
+      bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, 11};
+      std::tie(ec, std::ignore) =
+          co_await bhttp::async_write(stream, cont, asio::as_tuple(asio::use_awaitable));
     }
     // Large uploads go to a file as they arrive (the route asks), the rest to memory.
     std::optional<SpoolParser> spool;
     SpoolFile spool_file;
     ErrorCode spool_error;
-    if (!ec && !parser.is_done() && route && route->options.spool_body) {
+    if (read_body && !ec && route->options.spool_body) {
       spool_error = spool_file.Create();
       if (!spool_error) {
         spool.emplace(std::move(parser));
@@ -165,7 +244,7 @@ asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handl
         if (!ec) ec = body.ec;
         spool->get().body().close();
       }
-    } else if (!ec && !parser.is_done()) {
+    } else if (read_body && !ec) {
       Feed body(parser, buffer, /*header_only=*/false);
       while (!ec && !body.Parse()) {
         auto [error, n] =
@@ -189,6 +268,7 @@ asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handl
     if (ec) {
       spool_file.Remove();
       if (auto answer = ReadErrorResponse(ec, options, body_limit)) {
+        AddSecurityHeaders(*answer, security);
         auto res = ToMessage(std::move(*answer), 11, false);
         handle.deadline = start + kWriteTimeout;
         co_await bhttp::async_write(stream, res, asio::as_tuple(asio::use_awaitable));
@@ -197,8 +277,8 @@ asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handl
       break;
     }
     const auto& msg = spool ? spool->get().base() : parser.get().base();
-    const bool keep_alive =
-        (spool ? spool->get().keep_alive() : parser.get().keep_alive()) && !stopping;
+    const bool keep_alive = (spool ? spool->get().keep_alive() : parser.get().keep_alive()) &&
+                            !stopping && !body_unread;
     FieldsView fields(msg);
     Request req;
     req.method = ParseMethod({msg.method_string().data(), msg.method_string().size()});
@@ -210,7 +290,7 @@ asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handl
       // NOLINTNEXTLINE(bugprone-use-after-move): `parser` is moved from only when spooled.
       req.body = parser.get().body();
     }
-    req.remote_address = remote;
+    req.remote_address = client;
     req.headers = &fields;
     int status = 0;
     size_t bytes = 0;
@@ -224,7 +304,8 @@ asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handl
     }
     if (resource) {
       route_id = resource->metric_route;
-      const ReadyAnswer answer = AnswerReady(*resource, req, keep_alive, msg.version(), suffix);
+      const ReadyAnswer answer =
+          AnswerReady(*resource, req, keep_alive, msg.version(), suffix, security.tls);
       status = answer.status;
       bytes = answer.body_bytes;
       const size_t written = WriteNow(stream, answer, set->version(), handle.worker->responses, ec);
@@ -237,6 +318,7 @@ asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handl
       }
     } else {
       Response res = co_await Dispatch(req, route_id);
+      AddSecurityHeaders(res, security);
       spool_file.Remove();  // before answering: a client that saw the answer sees no file
       status = res.status;
       bytes = res.body.size();
@@ -255,7 +337,7 @@ asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handl
     const auto elapsed = Clock::now() - start;
     metrics.Record(route_id, status, elapsed);
     if (options.access_log) {
-      spdlog::info("{} {} {} {} {}B {}us", remote, ToString(req.method), req.target, status, bytes,
+      spdlog::info("{} {} {} {} {}B {}us", client, ToString(req.method), req.target, status, bytes,
                    std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count());
     }
     if (ec || !keep_alive) break;

@@ -5,6 +5,7 @@
 #include <cerrno>
 
 #include "http/problem.h"
+#include "http/security_headers.h"
 
 namespace phare::http {
 
@@ -101,6 +102,16 @@ std::optional<Response> ReadErrorResponse(const ErrorCode& ec, const ServerOptio
   return std::nullopt;  // timeouts, resets, cancellations
 }
 
+std::optional<Response> MalformedHead(const bhttp::fields& fields, unsigned version) {
+  if (version >= 11 && fields.find(bhttp::field::host) == fields.end()) {
+    return Problem(400, "bad-request", "an HTTP/1.1 request needs a Host header");
+  }
+  if (version < 11 && fields.find(bhttp::field::transfer_encoding) != fields.end()) {
+    return Problem(400, "bad-request", "HTTP/1.0 requests cannot use Transfer-Encoding");
+  }
+  return std::nullopt;
+}
+
 void SplitTarget(Request& r) {
   const auto q = r.target.find('?');
   r.path = r.target.substr(0, q);
@@ -108,7 +119,7 @@ void SplitTarget(Request& r) {
 }
 
 ReadyAnswer AnswerReady(const Resource& resource, const Request& req, bool keep_alive,
-                        unsigned version, std::string& suffix) {
+                        unsigned version, std::string& suffix, bool hsts) {
   ReadyAnswer a;
   const bool not_modified = EtagMatches(req.Header("If-None-Match"), resource.etag);
   const bool gzip =
@@ -124,7 +135,12 @@ ReadyAnswer AnswerReady(const Resource& resource, const Request& req, bool keep_
   } else if (version == 10) {
     suffix += "Connection: keep-alive\r\n";
   } else {
-    a.plain_suffix = true;
+    a.plain_suffix = !hsts;
+  }
+  if (hsts) {
+    suffix += "Strict-Transport-Security: ";
+    suffix += kHsts;
+    suffix += "\r\n";
   }
   suffix += "\r\n";
   const bool send_body = !not_modified && req.method == Method::kGet;

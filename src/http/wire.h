@@ -74,6 +74,10 @@ using SpoolFeed = BasicFeed<SpoolParser>;
 std::optional<Response> ReadErrorResponse(const ErrorCode& ec, const ServerOptions& o,
                                           size_t body_limit);
 
+// What RFC 9112 refuses in a request head Beast accepts: HTTP/1.1 without Host
+// (section 3.2), Transfer-Encoding in HTTP/1.0 (section 6.1). A 400 answer, or nullopt.
+std::optional<Response> MalformedHead(const bhttp::fields& fields, unsigned version);
+
 // Sets path and query from target.
 void SplitTarget(Request& r);
 
@@ -85,9 +89,9 @@ struct ReadyAnswer {
   std::time_t second = 0;     // of the Date line
   bool plain_suffix = false;  // the Date line and the blank line only
 };
-// `suffix` holds the Date and Connection lines the answer points to.
+// `suffix` holds the Date and Connection lines the answer points to (and HSTS, `hsts`).
 ReadyAnswer AnswerReady(const Resource& resource, const Request& req, bool keep_alive,
-                        unsigned version, std::string& suffix);
+                        unsigned version, std::string& suffix, bool hsts = false);
 
 // Writes what fits into the socket's send buffer now, without waiting, and returns the
 // number of bytes written; the caller writes the rest from memory, asynchronously.

@@ -142,6 +142,11 @@ base::Status VerifyWebhook(std::string_view key, const WebhookSignature& receive
   if (std::from_chars(received.timestamp.data(), end, timestamp).ptr != end) {
     return InvalidArgument("is not a number", "webhook-timestamp");
   }
+  // Seconds from 1970 to 9999: what Time holds without overflow, milliseconds included.
+  constexpr int64_t kLastSecond = 253402300799;  // 9999-12-31T23:59:59Z
+  if (timestamp < 0 || timestamp > kLastSecond) {
+    return InvalidArgument("is out of range", "webhook-timestamp");
+  }
   if (tolerance.count() > 0) {
     const int64_t skew = UnixSeconds(now) - timestamp;
     const int64_t limit = std::chrono::duration_cast<std::chrono::seconds>(tolerance).count();

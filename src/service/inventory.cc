@@ -60,8 +60,23 @@ void AddIncidents(GraphState& state, std::vector<model::NodeReport> reports,
 
 }  // namespace
 
-InventoryService::InventoryService(Context& ctx, graph::ComponentPolicy policy)
-    : ctx_(ctx), policy_(policy) {}
+base::Status CheckShrink(int64_t current, int64_t removed, double max_shrink) {
+  if (current <= 0 || removed <= 0) return base::Status::Ok();
+  const double share = static_cast<double>(removed) / static_cast<double>(current);
+  if (removed < current && share <= max_shrink) return base::Status::Ok();
+  const int percent = static_cast<int>(share * 100 + 0.5);
+  return base::Status(
+      base::Code::kFailedPrecondition,
+      "this inventory would remove " + std::to_string(removed) + " of the current " +
+          std::to_string(current) + " nodes (" + std::to_string(percent) + "%), more than the " +
+          std::to_string(static_cast<int>(max_shrink * 100 + 0.5)) +
+          "% an import may remove; check the input, or import it again with allow_shrink "
+          "(?allow_shrink=true, --allow-shrink)",
+      "allow_shrink");
+}
+
+InventoryService::InventoryService(Context& ctx, graph::ComponentPolicy policy, double max_shrink)
+    : ctx_(ctx), policy_(policy), max_shrink_(max_shrink) {}
 
 InventoryService::~InventoryService() = default;
 
@@ -162,13 +177,14 @@ base::Result<ImportReport> InventoryService::Import(const model::Actor& actor,
     return base::InvalidArgument(std::to_string(total) + " error" + (total == 1 ? "" : "s") +
                                  " in the inventory, nothing was imported; the first: " + first);
   }
-  PHARE_ASSIGN_OR_RETURN(ImportReport report, Put(actor, result.inventory));
+  PHARE_ASSIGN_OR_RETURN(ImportReport report, Put(actor, result.inventory, request.allow_shrink));
   report.stats = result.stats;
   return report;
 }
 
 base::Result<ImportReport> InventoryService::Put(
-    const model::Actor& actor, const std::shared_ptr<const graph::Inventory>& next) {
+    const model::Actor& actor, const std::shared_ptr<const graph::Inventory>& next,
+    bool allow_shrink) {
   std::lock_guard lock(refresh_mu_);
   PHARE_ASSIGN_OR_RETURN(auto current, RefreshLocked());
   ImportReport report;
@@ -188,6 +204,10 @@ base::Result<ImportReport> InventoryService::Put(
   }
   report.diff = current->has_inventory() ? graph::DiffInventories(*current->inventory, *next)
                                          : graph::DiffInventories(graph::Inventory(), *next);
+  if (!allow_shrink && current->has_inventory()) {
+    PHARE_RETURN_IF_ERROR(CheckShrink(
+        current->info.nodes, static_cast<int64_t>(report.diff.nodes_removed), max_shrink_));
+  }
   report.warnings = VanishedReports(*current, *next);
   PHARE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) {
     PHARE_ASSIGN_OR_RETURN(info.id, tx.AddInventory(info, body));
@@ -200,6 +220,28 @@ base::Result<ImportReport> InventoryService::Put(
   PHARE_RETURN_IF_ERROR(RefreshLocked().status());
   ctx_.on_change();
   return report;
+}
+
+base::Result<ImportReport> InventoryService::Rollback(const model::Actor& actor) {
+  int64_t id = 0;
+  std::string body;
+  PHARE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) {
+    auto previous = tx.PreviousInventory();
+    if (!previous.ok()) {
+      if (previous.status().code() != base::Code::kNotFound) return previous.status();
+      return base::Status(base::Code::kFailedPrecondition,
+                          "there is no previous inventory to roll back to");
+    }
+    id = previous->id;
+    PHARE_ASSIGN_OR_RETURN(body, tx.InventoryBody(id));
+    return base::Status::Ok();
+  }));
+  auto inventory = graph::DeserializeInventory(body);
+  if (!inventory.ok()) {
+    return base::Internal("stored inventory " + std::to_string(id) +
+                          " does not load: " + inventory.status().message());
+  }
+  return Put(actor, std::move(inventory).value(), /*allow_shrink=*/true);
 }
 
 std::vector<ComponentMapping> MapComponents(

@@ -46,7 +46,18 @@ struct ImportRequest {
   graph::InventoryFormat format = graph::InventoryFormat::kAuto;
   std::string source_name;           // names the input in errors
   graph::ProgressCallback progress;  // raw bytes read of the total
+  // Accept an inventory that removes more of the current one's nodes than the service's
+  // `max_shrink` share, or all of them (see CheckShrink).
+  bool allow_shrink = false;
 };
+
+// The share of the current inventory's nodes an import may remove by default.
+inline constexpr double kDefaultMaxShrink = 0.25;
+
+// Whether an import removing `removed` of the current inventory's `current` nodes may
+// go ahead without allow_shrink: FailedPrecondition (field "allow_shrink") when it would
+// remove all of them, or more than `max_shrink` (a share in [0, 1]) of them.
+base::Status CheckShrink(int64_t current, int64_t removed, double max_shrink);
 
 // A page-component status the graph gives after a change of node reports.
 struct ComponentStatusChange {
@@ -167,7 +178,9 @@ struct SpofResult {
 
 class InventoryService {
  public:
-  explicit InventoryService(Context& ctx, graph::ComponentPolicy policy = {});
+  // `max_shrink`: see ImportRequest::allow_shrink.
+  explicit InventoryService(Context& ctx, graph::ComponentPolicy policy = {},
+                            double max_shrink = kDefaultMaxShrink);
   ~InventoryService();
 
   // The current state, rebuilt first when the store changed.
@@ -177,11 +190,17 @@ class InventoryService {
 
   // Validates, stores and makes current a new inventory. On validation errors nothing is
   // written: InvalidArgument, with every error (first 100, then a count) in `errors`.
+  // FailedPrecondition when it would remove too much of the current one (CheckShrink).
   base::Result<ImportReport> Import(const model::Actor& actor, const ImportRequest& request,
                                     graph::ErrorList* errors);
   // The same for an inventory already built (and so validated): a generated one.
   base::Result<ImportReport> Put(const model::Actor& actor,
-                                 const std::shared_ptr<const graph::Inventory>& inventory);
+                                 const std::shared_ptr<const graph::Inventory>& inventory,
+                                 bool allow_shrink = true);
+  // Makes the inventory before the current one current again, as a new import of its
+  // content (so a second rollback returns to where the first started); the store keeps
+  // store::kKeptInventories. FailedPrecondition when no previous inventory is kept.
+  base::Result<ImportReport> Rollback(const model::Actor& actor);
   base::Result<InventorySummary> Summary();
   // Links an inventory component node to a page component ("" removes the link).
   base::Status MapComponent(const model::Actor& actor, const std::string& node_id,
@@ -224,6 +243,7 @@ class InventoryService {
 
   Context& ctx_;
   graph::ComponentPolicy policy_;
+  double max_shrink_;
   mutable std::mutex mu_;
   std::shared_ptr<const GraphState> state_;  // GUARDED_BY(mu_)
   std::mutex refresh_mu_;                    // serializes rebuilds and imports

@@ -99,11 +99,13 @@ class Tx {
 
   // The infrastructure inventory, as its canonical form (graph::SerializeInventory).
   // Adding one makes it the current one and keeps only the kKeptInventories newest.
-  // CurrentInventory: NotFound when none was ever added. InventoryBody: NotFound for an
-  // id no longer kept.
+  // CurrentInventory: NotFound when none was ever added. PreviousInventory: the newest
+  // kept one older than the current one, NotFound when none is. InventoryBody: NotFound
+  // for an id no longer kept.
   virtual base::Result<int64_t> AddInventory(const model::InventoryInfo& info,
                                              std::string_view body) = 0;
   virtual base::Result<model::InventoryInfo> CurrentInventory() = 0;
+  virtual base::Result<model::InventoryInfo> PreviousInventory() = 0;
   virtual base::Result<std::string> InventoryBody(int64_t id) = 0;
 
   // Node reports, one row per (incident, node): a new report replaces the condition and

@@ -2,6 +2,8 @@
 // each entry's content being its updates as HTML, escaped as feeds require.
 #include <date/date.h>
 
+#include "base/text.h"
+
 #include "web/page_view.h"
 #include "web/view.h"
 
@@ -61,10 +63,11 @@ std::vector<RenderedPage> RenderFeeds(const service::PublicState& state,
   d.set("updated", base::FormatUtc(updated));
   d.set("updated_rfc822", Rfc822(updated));
   d.set("entries", entries);
+  // XML 1.0 cannot carry control characters: whatever the input let through, drop them.
   return {{"/history.atom", "application/atom+xml; charset=utf-8",
-           RenderTemplate("history.atom.mustache", d)},
+           base::StripControls(RenderTemplate("history.atom.mustache", d))},
           {"/history.rss", "application/rss+xml; charset=utf-8",
-           RenderTemplate("history.rss.mustache", d)}};
+           base::StripControls(RenderTemplate("history.rss.mustache", d))}};
 }
 
 }  // namespace phare::web

@@ -137,10 +137,10 @@ class InventoryServerTest(unittest.TestCase):
     def tearDown(self):
         self.server.close()
 
-    def put_inventory(self, body, headers=None):
+    def put_inventory(self, body, headers=None, query=""):
         h = {"Content-Type": "application/x-ndjson"}
         h.update(headers or {})
-        return self.server.admin("PUT", f"/v1/pages/{self.page}/inventory", self.admin,
+        return self.server.admin("PUT", f"/v1/pages/{self.page}/inventory{query}", self.admin,
                                  body=body, headers=h)
 
     def test_uploads_beyond_the_default_body_limit_and_gzip(self):
@@ -156,10 +156,11 @@ class InventoryServerTest(unittest.TestCase):
         self.assertIn("4096", r.text())
         # gzip, declared or not.
         smaller = big_inventory(100).encode()
-        r = self.put_inventory(gzip.compress(smaller), {"Content-Encoding": "gzip"})
+        r = self.put_inventory(gzip.compress(smaller), {"Content-Encoding": "gzip"},
+                               "?allow_shrink=true")
         self.assertEqual(r.status, 200, r.body[:300])
         self.assertEqual(r.json()["changes"]["resources_removed"], 2900)
-        r = self.put_inventory(gzip.compress(open(SMALL, "rb").read()))
+        r = self.put_inventory(gzip.compress(open(SMALL, "rb").read()), query="?allow_shrink=true")
         self.assertEqual(r.status, 200, r.body[:300])
         self.assertEqual(r.json()["inventory"]["resources"], 4)
         r = self.put_inventory(b"x", {"Content-Encoding": "br"})
@@ -168,6 +169,58 @@ class InventoryServerTest(unittest.TestCase):
     def test_an_import_by_the_cli_reaches_the_running_server(self):
         self.server.cli("inventory", "import", SMALL)
         r = self.server.admin("GET", f"/v1/pages/{self.page}/inventory", self.write)
+        self.assertEqual(r.status, 200, r.body[:300])
+        self.assertEqual(r.json()["inventory"]["nodes"], 18)
+
+
+class ShrinkGuardTest(unittest.TestCase):
+    """An import that would empty the inventory, or remove much of it, is refused unless
+    asked for; `phare inventory rollback` restores the previous one."""
+
+    def setUp(self):
+        self.server = harness.Phare().start()
+        self.admin = self.server.token("admin")
+        self.path = f"/v1/pages/{self.server.page_id()}/inventory"
+
+    def tearDown(self):
+        self.server.close()
+
+    def put(self, body, content_type="application/x-ndjson", query="", encoding=None):
+        headers = {"Content-Type": content_type}
+        if encoding:
+            headers["Content-Encoding"] = encoding
+        return self.server.admin("PUT", self.path + query, self.admin, body=body, headers=headers)
+
+    def nodes(self):
+        return self.server.admin("GET", self.path, self.admin).json()["inventory"]["nodes"]
+
+    def test_empty_inputs_are_refused_and_rollback_restores(self):
+        r = self.put(open(SMALL, "rb").read())
+        self.assertEqual(r.status, 200, r.body[:300])
+        for body, content_type, encoding in [
+                (b"", "application/x-ndjson", None),
+                (b"id,kind,name,site,depends,customer,product\n", "text/csv", None),
+                (gzip.compress(b""), "application/x-ndjson", "gzip")]:
+            r = self.put(body, content_type, encoding=encoding)
+            self.assertEqual(r.status, 409, (body, r.body[:300]))
+            self.assertEqual(r.headers["content-type"], "application/problem+json")
+            self.assertEqual(r.json()["field"], "allow_shrink")
+            self.assertIn("18 nodes (100%)", r.json()["detail"])
+        self.assertEqual(self.nodes(), 18)
+        r = self.put(b"", query="?allow_shrink=true")
+        self.assertEqual(r.status, 200, r.body[:300])
+        self.assertEqual(self.nodes(), 0)
+        out = self.server.cli("inventory", "rollback")
+        self.assertEqual(json.loads(out.stdout)["inventory"]["nodes"], 18)
+        harness.wait_for(lambda: self.nodes() == 18, what="the server to see the rollback")
+        # The CLI import asks the same way.
+        empty = os.path.join(self.server.dir, "empty.jsonl")
+        open(empty, "w").close()
+        refused = self.server.cli("inventory", "import", empty, check=False)
+        self.assertNotEqual(refused.returncode, 0)
+        self.assertIn("allow_shrink", refused.stderr)
+        self.server.cli("inventory", "import", empty, "--allow-shrink")
+        r = self.server.admin("POST", self.path + "/rollback", self.admin)
         self.assertEqual(r.status, 200, r.body[:300])
         self.assertEqual(r.json()["inventory"]["nodes"], 18)
 

@@ -31,10 +31,10 @@ class TlsTest(unittest.TestCase):
         ctx.minimum_version = ctx.maximum_version = version
         return ctx
 
-    def fetch(self, ctx, session=None):
+    def fetch(self, ctx, session=None, path="/api/v2/status.json"):
         raw = socket.create_connection(("127.0.0.1", self.server.port), timeout=10)
         with ctx.wrap_socket(raw, server_hostname="127.0.0.1", session=session) as s:
-            s.sendall(b"GET /api/v2/status.json HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            s.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
             data = b""
             while True:
                 chunk = s.recv(65536)
@@ -47,6 +47,17 @@ class TlsTest(unittest.TestCase):
         data, _, _ = self.fetch(self.context(ssl.TLSVersion.TLSv1_3))
         self.assertTrue(data.startswith(b"HTTP/1.1 200 OK"), data[:100])
         self.assertIn(b'"indicator":"none"', data)
+
+    def test_hsts_and_secure_cookies(self):
+        ctx = self.context(ssl.TLSVersion.TLSv1_3)
+        for path in ["/api/v2/status.json", "/", "/nothing-here"]:  # ready bytes and handlers
+            data, _, _ = self.fetch(ctx, path=path)
+            self.assertIn(b"\r\nStrict-Transport-Security: max-age=31536000\r\n", data, path)
+        data, _, _ = self.fetch(ctx, path="/preferences?lang=fr&return=/")
+        cookies = [line for line in data.split(b"\r\n") if line.startswith(b"Set-Cookie:")]
+        self.assertTrue(cookies)
+        for line in cookies:
+            self.assertTrue(line.endswith(b"; Secure"), line)
 
     def test_resumes_tls13_sessions(self):
         ctx = self.context(ssl.TLSVersion.TLSv1_3)

@@ -53,6 +53,7 @@ class SqliteTx final : public Tx {
   base::Result<int64_t> AddInventory(const model::InventoryInfo& info,
                                      std::string_view body) override;
   base::Result<model::InventoryInfo> CurrentInventory() override;
+  base::Result<model::InventoryInfo> PreviousInventory() override;
   base::Result<std::string> InventoryBody(int64_t id) override;
   base::Status PutNodeReports(const std::vector<model::NodeReport>& reports) override;
   base::Result<std::vector<model::NodeReport>> ListNodeReports(

@@ -70,23 +70,41 @@ base::Result<int64_t> SqliteTx::AddInventory(const model::InventoryInfo& info,
   return id;
 }
 
+namespace {
+
+// The inventory row `s` (selecting kInventoryColumns) steps to; NotFound when none.
+base::Result<model::InventoryInfo> InventoryRow(Statement& s) {
+  PHARE_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return base::NotFound("no inventory has been imported");
+  model::InventoryInfo info;
+  info.id = s.Int(0);
+  info.created_at = base::FromMillis(s.Int(1));
+  info.actor = s.Text(2);
+  info.sha256 = s.Text(3);
+  info.nodes = s.Int(4);
+  info.resources = s.Int(5);
+  info.customers = s.Int(6);
+  info.bytes = s.Int(7);
+  return info;
+}
+
+}  // namespace
+
 base::Result<model::InventoryInfo> SqliteTx::CurrentInventory() {
   PHARE_ASSIGN_OR_RETURN(
       Statement * s,
       conn_.Prepare("SELECT " + std::string(kInventoryColumns) +
                     " FROM inventories WHERE id = (SELECT inventory_id FROM inventory_current)"));
-  PHARE_ASSIGN_OR_RETURN(bool row, s->Step());
-  if (!row) return base::NotFound("no inventory has been imported");
-  model::InventoryInfo info;
-  info.id = s->Int(0);
-  info.created_at = base::FromMillis(s->Int(1));
-  info.actor = s->Text(2);
-  info.sha256 = s->Text(3);
-  info.nodes = s->Int(4);
-  info.resources = s->Int(5);
-  info.customers = s->Int(6);
-  info.bytes = s->Int(7);
-  return info;
+  return InventoryRow(*s);
+}
+
+base::Result<model::InventoryInfo> SqliteTx::PreviousInventory() {
+  PHARE_ASSIGN_OR_RETURN(
+      Statement * s,
+      conn_.Prepare("SELECT " + std::string(kInventoryColumns) +
+                    " FROM inventories WHERE id < (SELECT inventory_id FROM inventory_current)"
+                    " ORDER BY id DESC LIMIT 1"));
+  return InventoryRow(*s);
 }
 
 base::Result<std::string> SqliteTx::InventoryBody(int64_t id) {

@@ -32,6 +32,26 @@ TEST(ParseTime, RejectsAmbiguousOrMalformed) {
   }
 }
 
+TEST(ParseTime, RejectsYearsAndOffsetsOutOfRange) {
+  for (const char* bad :
+       {"-001-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "1969-12-31T23:59:59Z",
+        "12345-01-01T00:00:00Z", "2017-11-09T06:21:00+99:99", "2017-11-09T06:21:00+18:01",
+        "2017-11-09T06:21:00-05:60", "2017-11-09T06:21:00+1990"}) {
+    auto t = ParseTime(bad);
+    EXPECT_FALSE(t.ok()) << bad;
+  }
+  for (const char* bad :
+       {"0000-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "2017-11-09T06:21:00+99:99"}) {
+    EXPECT_NE(ParseTime(bad).status().message().find("out of range"), std::string::npos) << bad;
+  }
+  EXPECT_EQ(ToMillis(At("1970-01-01T00:00:00Z")), 0);
+  EXPECT_EQ(At("9999-12-31T23:59:59Z"), At("9999-12-31T23:59:59+00:00"));
+  EXPECT_EQ(At("2017-11-09T20:21:00+14:00"), At("2017-11-09T06:21:00Z"));
+  EXPECT_EQ(At("2017-11-08T12:21:00-18:00"), At("2017-11-09T06:21:00Z"));
+  EXPECT_FALSE(ValidateDate("0001-01-01").ok());
+  EXPECT_FALSE(Zone::Utc().ParseLocal("1969-12-31 23:00").ok());
+}
+
 TEST(FormatUtc, IsRfc3339WithMilliseconds) {
   EXPECT_EQ(FormatUtc(At("2017-11-09T06:21:00.5Z")), "2017-11-09T06:21:00.500Z");
 }

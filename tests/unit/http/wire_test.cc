@@ -93,6 +93,26 @@ TEST(Feed, EnforcesTheHeaderLimit) {
   EXPECT_EQ(FeedChunks(parser, buffer, true, {big}).ec, bhttp::error::header_limit);
 }
 
+// What MalformedHead says of the head of `request`.
+std::optional<Response> MalformedHeadOf(const std::string& request) {
+  Parser parser;
+  beast::flat_buffer buffer;
+  EXPECT_FALSE(FeedChunks(parser, buffer, true, {request}).ec) << request;
+  return MalformedHead(parser.get().base(), parser.get().version());
+}
+
+TEST(MalformedHead, HostIsRequiredIn11AndTransferEncodingRefusedIn10) {
+  EXPECT_FALSE(MalformedHeadOf("GET / HTTP/1.1\r\nHost: x\r\n\r\n").has_value());
+  EXPECT_FALSE(MalformedHeadOf("GET / HTTP/1.0\r\n\r\n").has_value());
+  auto refused = MalformedHeadOf("GET / HTTP/1.1\r\nAccept: */*\r\n\r\n");
+  ASSERT_TRUE(refused.has_value());
+  EXPECT_EQ(refused->status, 400);
+  EXPECT_EQ(refused->content_type, "application/problem+json");
+  refused = MalformedHeadOf("POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n");
+  ASSERT_TRUE(refused.has_value());
+  EXPECT_EQ(refused->status, 400);
+}
+
 TEST(Feed, ReportsMalformedRequests) {
   Parser parser;
   beast::flat_buffer buffer;

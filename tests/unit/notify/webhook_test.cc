@@ -86,6 +86,22 @@ TEST(VerifyWebhook, AcceptsTheSignerAndRejectsTamperingAndStaleTimestamps) {
   EXPECT_FALSE(VerifyWebhook(other, sig, "{}", now, five_minutes).ok());
 }
 
+TEST(VerifyWebhook, ExtremeTimestampsAreOutOfRangeNotOverflows) {
+  base::SeededRandom random(7);
+  const auto key = DecodeWebhookSecret(NewWebhookSecret(random)).value();
+  const base::Time now = base::ParseTime("2017-11-09T06:30:00Z").value();
+  WebhookSignature sig = SignWebhook(key, "msg_1", now, "{}");
+  for (const char* extreme :
+       {"-9223372036854775808", "9223372036854775807", "-1", "253402300800"}) {
+    sig.timestamp = extreme;
+    for (const base::Duration tolerance : {base::Duration(0), base::Duration(300000)}) {
+      const base::Status s = VerifyWebhook(key, sig, "{}", now, tolerance);
+      EXPECT_EQ(s.field(), "webhook-timestamp") << extreme;
+      EXPECT_EQ(s.message(), "is out of range") << extreme;
+    }
+  }
+}
+
 TEST(WebhookSecret, NewSecretsDecodeTo32BytesAndBadOnesAreRefused) {
   base::SeededRandom random(1);
   const std::string secret = NewWebhookSecret(random);

@@ -388,5 +388,58 @@ TEST_F(InventoryTest, ComponentNodesMapByNameOrByLink) {
             (std::vector<std::pair<std::string, uint32_t>>{{"dedicated", 2}, {"vps", 2}}));
 }
 
+TEST(CheckShrink, RefusesRemovingAllOrMoreThanTheShare) {
+  EXPECT_TRUE(CheckShrink(0, 0, 0.25).ok());     // nothing to remove
+  EXPECT_TRUE(CheckShrink(100, 25, 0.25).ok());  // at the share
+  EXPECT_EQ(CheckShrink(100, 26, 0.25).code(), base::Code::kFailedPrecondition);
+  const base::Status all = CheckShrink(212399, 212399, 1.0);  // all, whatever the share
+  EXPECT_EQ(all.code(), base::Code::kFailedPrecondition);
+  EXPECT_EQ(all.field(), "allow_shrink");
+  EXPECT_NE(all.message().find("212399 of the current 212399 nodes (100%)"), std::string::npos);
+}
+
+TEST_F(InventoryTest, AnEmptyInventoryDoesNotReplaceTheCurrentOneUnlessAllowed) {
+  auto first = Import(kSmallInventory);
+  ASSERT_TRUE(first.ok());
+  for (std::string_view empty : {"", "\n"}) {
+    auto refused = Import(empty);
+    EXPECT_EQ(refused.status().code(), base::Code::kFailedPrecondition) << empty;
+  }
+  // Losing 9 of 18 nodes (50%) is more than the default 25%.
+  std::string smaller(kSmallInventory.substr(0, kSmallInventory.find("{\"id\":\"srv-1\"")));
+  EXPECT_EQ(Import(smaller).status().code(), base::Code::kFailedPrecondition);
+  EXPECT_EQ(inventory_->Snapshot().value()->info.id, first->info.id);
+
+  ImportRequest allowed;
+  allowed.bytes = smaller;
+  allowed.allow_shrink = true;
+  auto shrunk = inventory_->Import(actor_, allowed, nullptr);
+  ASSERT_TRUE(shrunk.ok()) << shrunk.status().ToString();
+  EXPECT_EQ(shrunk->info.nodes, 9);
+}
+
+TEST_F(InventoryTest, RollbackRestoresThePreviousInventoryAndCanBeUndone) {
+  EXPECT_EQ(inventory_->Rollback(actor_).status().code(), base::Code::kFailedPrecondition);
+  auto first = Import(kSmallInventory);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(inventory_->Rollback(actor_).status().code(), base::Code::kFailedPrecondition);
+  ImportRequest empty;
+  empty.bytes = "";
+  empty.allow_shrink = true;
+  auto emptied = inventory_->Import(actor_, empty, nullptr);
+  ASSERT_TRUE(emptied.ok()) << emptied.status().ToString();
+  EXPECT_EQ(emptied->info.nodes, 0);
+
+  auto restored = inventory_->Rollback(actor_);
+  ASSERT_TRUE(restored.ok()) << restored.status().ToString();
+  EXPECT_EQ(restored->info.nodes, 18);
+  EXPECT_EQ(restored->info.sha256, first->info.sha256);
+  EXPECT_EQ(inventory_->Snapshot().value()->inventory->resource_count(), 4u);
+  // A second rollback goes back to the empty one.
+  auto undone = inventory_->Rollback(actor_);
+  ASSERT_TRUE(undone.ok()) << undone.status().ToString();
+  EXPECT_EQ(undone->info.nodes, 0);
+}
+
 }  // namespace
 }  // namespace phare::service
