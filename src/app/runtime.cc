@@ -38,6 +38,7 @@ base::Result<std::unique_ptr<Runtime>> Runtime::Open(const base::Config& config,
                          std::lock_guard lock(self->mu_);
                          if (self->on_change_) self->on_change_();
                        }});
+  rt->ctx_->policies = std::move(policies);  // [comms], [cadence], [eta] reach the services
   auto existing = service::GetPage(*rt->store_);
   if (!apply_page_config && existing.ok()) {
     rt->page_ = *existing;
