@@ -5,6 +5,7 @@
 #include "api/admin.h"
 #include "api/admin_inventory.h"
 #include "app/cadence.h"
+#include "app/console_site.h"
 #include "app/inventory_wiring.h"
 #include "app/notifications.h"
 #include "app/policies.h"
@@ -116,6 +117,8 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   RegisterMyServicesRoutes(router, *ctx_, *inventory_, site);
   PHARE_ASSIGN_OR_RETURN(auto notifications, Notifications::Start(config_, *ctx_, page_));
   notifications->Install(router, admin, publisher, ctx_->policies.default_language);
+  ConsoleSite console(config_, page_, *ctx_, *incidents_, *components_);
+  console.Install(router);
   http::Server server(ServerOptionsFrom(config_, listen), router, cache, http_metrics);
   AddOperationalRoutes(router, publisher, registry, server);
   for (auto& route : router.routes()) {
@@ -157,6 +160,7 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
     }
   });
   notifications->Schedule(scheduler);
+  console.Schedule(scheduler);
   scheduler.Start();
   const bool tls = !config_.server.tls_cert.empty();
   spdlog::info("serving {}://{}:{}/ for page '{}' ({}), database {}", tls ? "https" : "http",
