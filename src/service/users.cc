@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include "base/crypto.h"
+#include "comms/catalog.h"
 #include "notify/address.h"
 #include "service/audit.h"
 
@@ -116,6 +117,23 @@ base::Result<model::User> UserService::Disable(const model::Actor& actor, std::s
     PHARE_RETURN_IF_ERROR(tx.UpdateUser(user));
     PHARE_RETURN_IF_ERROR(tx.DeleteSessions(user.id, now).status());
     return RecordAudit(tx, actor, now, "user.disable", "user", user.id, EmailJson(user));
+  }));
+  return user;
+}
+
+base::Result<model::User> UserService::SetLanguage(const model::Actor& actor, std::string_view id,
+                                                   std::string_view language) {
+  if (!language.empty() && !comms::Catalogs::Builtin().Find(language)) {
+    return base::InvalidArgument("'" + std::string(language) + "' is not a language of phare",
+                                 "language");
+  }
+  model::User user;
+  PHARE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) {
+    PHARE_ASSIGN_OR_RETURN(user, tx.GetUser(id));
+    user.language = std::string(language);
+    PHARE_RETURN_IF_ERROR(tx.UpdateUser(user));
+    return RecordAudit(tx, actor, ctx_.clock.Now(), "user.language", "user", user.id,
+                       "{\"language\":\"" + user.language + "\"}");
   }));
   return user;
 }

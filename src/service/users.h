@@ -53,6 +53,11 @@ class UserService {
   // Disables the user and ends their sessions.
   base::Result<model::User> Disable(const model::Actor& actor, std::string_view email);
 
+  // Sets the user's interface language ("" : the browser's); InvalidArgument (field
+  // "language") for a language phare has no catalog for.
+  base::Result<model::User> SetLanguage(const model::Actor& actor, std::string_view id,
+                                        std::string_view language);
+
   // The user a set-password link is for, if it can still be used.
   base::Result<model::User> CheckLink(std::string_view token);
   // Sets the password through a link, which (and every other of the user's links) is

@@ -114,6 +114,14 @@ class ConsoleTest(unittest.TestCase):
                                 headers=FORM)
         self.assertEqual(r.status, 403)
 
+    def test_audit_log_page_is_for_admins(self):
+        b = self.signed_in()
+        r = b.get("/admin/audit")
+        self.assertEqual(r.status, 200)
+        self.assertIn("user:admin@example.com", r.text())
+        self.assertIn("<code>session.sign_in</code>", r.text())
+        self.assertEqual(self.signed_in("comms@example.com").get("/admin/audit").status, 403)
+
     def test_sign_out_ends_the_session(self):
         b = self.signed_in()
         r = b.post("/admin/logout", {})
@@ -268,6 +276,16 @@ class ConsoleTest(unittest.TestCase):
         self.assertIn("Tableau de bord", r.text())
         login = self.server.get("/admin/login", headers={"Accept-Language": "fr"})
         self.assertIn("Connexion", login.text())
+
+    def test_a_users_language_preference_wins_over_the_browsers(self):
+        create_user(self.server, "lang@example.com", "viewer")
+        b = self.signed_in("lang@example.com")
+        self.assertEqual(b.post("/admin/preferences", {"language": "fr"}).status, 303)
+        r = b.get("/admin", headers={"Accept-Language": "en-US"})
+        self.assertIn("Tableau de bord", r.text())
+        self.assertEqual(b.post("/admin/preferences", {"language": "xx"}).status, 422)
+        self.assertEqual(b.post("/admin/preferences", {"language": ""}).status, 303)
+        self.assertIn("<h1>Dashboard</h1>", b.get("/admin", headers={"Accept-Language": "en"}).text())
 
 
 if __name__ == "__main__":

@@ -69,6 +69,17 @@ http::Response Logout(ConsoleDeps& deps, http::Request& req, const Visit& v) {
   return r;
 }
 
+// Sets the user's interface language and goes back to the dashboard.
+http::Response Preferences(ConsoleDeps& deps, const Visit& v) {
+  auto user =
+      deps.users.SetLanguage(service::ActorOf(v.who.user), v.who.user.id, v.form.Get("language"));
+  if (!user.ok()) {
+    return MessagePage(422, v.words, &v.who, v.words("error.failed_title"),
+                       v.words("error.failed", {{"reason", user.status().message()}}));
+  }
+  return SeeOther("/admin");
+}
+
 http::Response Static(http::Request& req) {
   const std::string& name = req.params[0];
   const std::string_view text =
@@ -93,7 +104,8 @@ void RegisterConsoleRoutes(http::Router& router, ConsoleDeps& deps) {
   http::RouteOptions blocking;
   blocking.blocking = true;
   blocking.max_body_bytes = kMaxFormBytes;
-  auto guarded = [&](http::Method method, std::string pattern, model::Role min, VisitHandler fn) {
+  auto guarded = [&](http::Method method, const std::string& pattern, model::Role min,
+                     VisitHandler fn) {
     http::RouteOptions o = blocking;
     o.name = pattern;
     router.Add(
@@ -119,12 +131,16 @@ void RegisterConsoleRoutes(http::Router& router, ConsoleDeps& deps) {
   router.Add(M::kGet, "/admin/static/{}", [](http::Request& r) { return Static(r); });
   guarded(M::kPost, "/admin/logout", R::kViewer,
           [&deps](http::Request& r, const Visit& v) { return Logout(deps, r, v); });
+  guarded(M::kPost, "/admin/preferences", R::kViewer,
+          [&deps](http::Request&, const Visit& v) { return Preferences(deps, v); });
   guarded(M::kGet, "/admin", R::kViewer,
           [&deps](http::Request& r, const Visit& v) { return Dashboard(deps, r, v); });
   guarded(M::kGet, "/admin/incidents/{}/update", R::kCommunicator,
           [&deps](http::Request& r, const Visit& v) { return UpdatePage(deps, r.params[0], v); });
   guarded(M::kPost, "/admin/incidents/{}/update", R::kCommunicator,
           [&deps](http::Request& r, const Visit& v) { return UpdateSubmit(deps, r.params[0], v); });
+  guarded(M::kGet, "/admin/audit", R::kAdmin,
+          [&deps](http::Request& r, const Visit& v) { return AuditPage(deps, r, v); });
   guarded(M::kGet, "/admin/users", R::kAdmin,
           [&deps](http::Request&, const Visit& v) { return UsersPage(deps, v); });
   guarded(M::kPost, "/admin/users", R::kAdmin,

@@ -4,10 +4,12 @@
 //
 //   GET  /admin/login, POST /admin/login     sign in (rate-limited per account and address)
 //   POST /admin/logout                       sign out
+//   POST /admin/preferences                  the user's interface language
 //   GET  /admin/password/{token}, POST ...   set a password through a one-time link
 //   GET  /admin                              dashboard (viewer and up)
 //   GET  /admin/incidents/{id}/update, POST ...  write an update (communicator and up)
 //   GET  /admin/users, POST /admin/users, POST /admin/users/disable   users (admin)
+//   GET  /admin/audit                        the audit log (admin)
 //   GET  /admin/static/{file}                the stylesheet and script
 //
 // Every page checks the session and the role on the server: no session (or an expired

@@ -40,6 +40,9 @@ http::Response Dashboard(ConsoleDeps& deps, http::Request& req, const Visit& vis
 http::Response UpdatePage(ConsoleDeps& deps, const std::string& id, const Visit& visit);
 http::Response UpdateSubmit(ConsoleDeps& deps, const std::string& id, const Visit& visit);
 
+// audit_page.cc (admin): the audit log, ?before=<entry id> for older entries.
+http::Response AuditPage(ConsoleDeps& deps, http::Request& req, const Visit& visit);
+
 // users_page.cc (admin)
 http::Response UsersPage(ConsoleDeps& deps, const Visit& visit, const std::string& notice = {},
                          const std::string& link = {});

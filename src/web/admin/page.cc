@@ -32,7 +32,10 @@ std::string RenderLayout(const Words& w, const Chrome& c) {
       nav.push_back(e);
     };
     entry("dashboard", "/admin", "ui.dashboard");
-    if (c.who->user.Allows(model::Role::kAdmin)) entry("users", "/admin/users", "ui.users");
+    if (c.who->user.Allows(model::Role::kAdmin)) {
+      entry("users", "/admin/users", "ui.users");
+      entry("audit", "/admin/audit", "ui.audit");
+    }
     entry("public", "/", "ui.public_page");
     d.set("nav", nav);
     d.set("nav_label", w("ui.nav_label"));
@@ -42,6 +45,22 @@ std::string RenderLayout(const Words& w, const Chrome& c) {
              {"role", w("role." + std::string(model::ToString(c.who->user.role)))}}));
     d.set("sign_out", w("ui.sign_out"));
     d.set("csrf", c.who->session.csrf);
+    Data languages = Data::type::list;
+    Data automatic;
+    automatic.set("code", "");
+    automatic.set("name", w("ui.language_auto"));
+    automatic.set("selected", c.who->user.language.empty());
+    languages.push_back(automatic);
+    for (const auto& code : ConsoleCatalogs().Languages()) {
+      Data l;
+      l.set("code", code);
+      l.set("name", ConsoleCatalogs().Find(code)->name());
+      l.set("selected", c.who->user.language == code);
+      languages.push_back(l);
+    }
+    d.set("languages", languages);
+    d.set("language_label", w("ui.language"));
+    d.set("apply", w("ui.apply"));
   }
   return RenderPart("layout.mustache", d);
 }

@@ -90,6 +90,17 @@ TEST_F(UsersTest, ALinkSetsThePasswordOnceAndExpires) {
   EXPECT_EQ(users_->CheckLink(reset->token).status().code(), base::Code::kFailedPrecondition);
 }
 
+TEST_F(UsersTest, LanguagePreferenceIsOneOfPharesLanguages) {
+  auto made = users_->Create(actor_, "l@example.com", model::Role::kViewer);
+  ASSERT_TRUE(made.ok());
+  auto set = users_->SetLanguage(actor_, made->user.id, "fr");
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  EXPECT_EQ(users_->Get(made->user.id)->language, "fr");
+  EXPECT_EQ(users_->SetLanguage(actor_, made->user.id, "xx").status().field(), "language");
+  EXPECT_TRUE(users_->SetLanguage(actor_, made->user.id, "").ok());
+  EXPECT_EQ(users_->SetLanguage(actor_, "nobody", "fr").status().code(), base::Code::kNotFound);
+}
+
 TEST_F(UsersTest, DisablingEndsSessions) {
   auto made = users_->Create(actor_, "c@example.com", model::Role::kCommunicator);
   ASSERT_TRUE(made.ok());
