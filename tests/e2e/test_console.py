@@ -269,6 +269,29 @@ class ConsoleTest(unittest.TestCase):
         viewer.sign_in("viewer@example.com")
         self.assertEqual(viewer.get(f"/admin/incidents/{inc['id']}/update").status, 403)
 
+    def test_declare_an_incident_from_a_template(self):
+        page = self.server.page_id()
+        comp = self.server.admin("POST", f"/v1/pages/{page}/components", self.token, {
+            "component": {"name": "Dedicated servers — Gravelines"}}).json()
+        self.assertEqual(self.signed_in("comms@example.com").get("/admin/declare").status, 403)
+        b = self.signed_in()
+        form_page = b.get("/admin/declare")
+        self.assertEqual(form_page.status, 200)
+        self.assertIn("Power loss at a site", form_page.text())
+        r = b.post("/admin/declare", {"template": "power", "name": "Power loss in Gravelines",
+                                      "component": comp["id"], "notify": "1"})
+        self.assertEqual(r.status, 303, r.text())
+        incident_id = re.match(r"/admin/incidents/(\w+)/update", r.headers["location"]).group(1)
+        got = self.server.admin("GET", f"/v1/pages/{page}/incidents/{incident_id}", self.token).json()
+        self.assertEqual(got["name"], "Power loss in Gravelines")
+        self.assertEqual(got["components"][0]["status"], "major_outage")
+        languages = {(x["audience"], x["language"]) for x in got["incident_updates"][0]["phare"]["bodies"]}
+        self.assertIn(("general", "fr"), languages)  # drafted
+        audit = json.loads(self.server.cli("audit", "--limit", "5").stdout)
+        self.assertIn(("user:admin@example.com", incident_id),
+                      [(e["actor"], e["target_id"]) for e in audit])
+        self.assertEqual(b.post("/admin/declare", {"template": "nope", "name": "x"}).status, 422)
+
     def test_french_interface(self):
         b = self.signed_in()
         r = b.get("/admin", headers={"Accept-Language": "fr-FR,fr;q=0.9"})

@@ -139,6 +139,10 @@ void RegisterConsoleRoutes(http::Router& router, ConsoleDeps& deps) {
           [&deps](http::Request& r, const Visit& v) { return UpdatePage(deps, r.params[0], v); });
   guarded(M::kPost, "/admin/incidents/{}/update", R::kCommunicator,
           [&deps](http::Request& r, const Visit& v) { return UpdateSubmit(deps, r.params[0], v); });
+  guarded(M::kGet, "/admin/declare", R::kOperator,
+          [&deps](http::Request&, const Visit& v) { return DeclarePage(deps, v); });
+  guarded(M::kPost, "/admin/declare", R::kOperator,
+          [&deps](http::Request&, const Visit& v) { return DeclareSubmit(deps, v); });
   guarded(M::kGet, "/admin/audit", R::kAdmin,
           [&deps](http::Request& r, const Visit& v) { return AuditPage(deps, r, v); });
   guarded(M::kGet, "/admin/users", R::kAdmin,

@@ -7,6 +7,7 @@
 //   POST /admin/preferences                  the user's interface language
 //   GET  /admin/password/{token}, POST ...   set a password through a one-time link
 //   GET  /admin                              dashboard (viewer and up)
+//   GET  /admin/declare, POST /admin/declare  declare an incident (operator and up)
 //   GET  /admin/incidents/{id}/update, POST ...  write an update (communicator and up)
 //   GET  /admin/users, POST /admin/users, POST /admin/users/disable   users (admin)
 //   GET  /admin/audit                        the audit log (admin)

@@ -40,6 +40,10 @@ http::Response Dashboard(ConsoleDeps& deps, http::Request& req, const Visit& vis
 http::Response UpdatePage(ConsoleDeps& deps, const std::string& id, const Visit& visit);
 http::Response UpdateSubmit(ConsoleDeps& deps, const std::string& id, const Visit& visit);
 
+// declare_page.cc (operator): one screen, then "write an update" to refine the drafts.
+http::Response DeclarePage(ConsoleDeps& deps, const Visit& visit);
+http::Response DeclareSubmit(ConsoleDeps& deps, const Visit& visit);
+
 // audit_page.cc (admin): the audit log, ?before=<entry id> for older entries.
 http::Response AuditPage(ConsoleDeps& deps, http::Request& req, const Visit& visit);
 

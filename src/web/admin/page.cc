@@ -32,6 +32,8 @@ std::string RenderLayout(const Words& w, const Chrome& c) {
       nav.push_back(e);
     };
     entry("dashboard", "/admin", "ui.dashboard");
+    if (c.who->user.Allows(model::Role::kOperator))
+      entry("declare", "/admin/declare", "ui.declare");
     if (c.who->user.Allows(model::Role::kAdmin)) {
       entry("users", "/admin/users", "ui.users");
       entry("audit", "/admin/audit", "ui.audit");
