@@ -49,5 +49,7 @@ void AddInventoryCommands(CLI::App& app, Action& action);
 void AddCustomerCommands(CLI::App& app, Action& action);
 // phare notify status|retry, phare subscriber import|list|delete (cli_notify.cc).
 void AddNotifyCommands(CLI::App& app, Action& action);
+// phare user create|reset|list|disable (cli_user.cc).
+void AddUserCommands(CLI::App& app, Action& action);
 
 }  // namespace phare::app

@@ -5,6 +5,7 @@
 #include "api/admin.h"
 #include "api/admin_inventory.h"
 #include "app/cadence.h"
+#include "app/console_site.h"
 #include "app/inventory_wiring.h"
 #include "app/metrics_endpoint.h"
 #include "app/notifications.h"
@@ -40,6 +41,7 @@ base::Result<std::unique_ptr<Runtime>> Runtime::Open(const base::Config& config,
                          std::lock_guard lock(self->mu_);
                          if (self->on_change_) self->on_change_();
                        }});
+  rt->ctx_->policies = std::move(policies);  // [comms], [cadence], [eta] reach the services
   auto existing = service::GetPage(*rt->store_);
   if (!apply_page_config && existing.ok()) {
     rt->page_ = *existing;
@@ -121,6 +123,8 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   RegisterMyServicesRoutes(router, *ctx_, *inventory_, site);
   PHARE_ASSIGN_OR_RETURN(auto notifications, Notifications::Start(config_, *ctx_, page_));
   notifications->Install(router, admin, publisher, ctx_->policies.default_language);
+  ConsoleSite console(config_, page_, *ctx_, *incidents_, *components_);
+  console.Install(router);
   api::AdmitAdminBodies(router, admin);
   http::Server server(ServerOptionsFrom(config_, listen), router, cache, http_metrics);
   AddOperationalRoutes(router, publisher, registry, server, config_.server);
@@ -175,6 +179,7 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
     }
   });
   notifications->Schedule(scheduler);
+  console.Schedule(scheduler);
   scheduler.Start();
   const bool tls = !config_.server.tls_cert.empty();
   spdlog::info("serving {}://{}:{}/ for page '{}' ({}), database {}", tls ? "https" : "http",

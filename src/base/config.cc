@@ -232,6 +232,20 @@ Status ReadNotify(const toml::table& t, std::string_view source, NotifyConfig& c
   return Status::Ok();
 }
 
+Status ReadConsole(const toml::table& t, std::string_view source, ConsoleConfig& c) {
+  TableReader r(t, "console", source);
+  PHARE_RETURN_IF_ERROR(r.Integer("session_idle_minutes", c.session_idle_minutes, 1, 24 * 60));
+  PHARE_RETURN_IF_ERROR(r.Integer("session_max_hours", c.session_max_hours, 1, 24 * 31));
+  PHARE_RETURN_IF_ERROR(r.Integer("password_link_hours", c.password_link_hours, 1, 24 * 31));
+  PHARE_RETURN_IF_ERROR(r.Integer("login_per_account_burst", c.login_per_account_burst, 1, 1000));
+  PHARE_RETURN_IF_ERROR(
+      r.Integer("login_per_account_per_hour", c.login_per_account_per_hour, 1, 100000));
+  PHARE_RETURN_IF_ERROR(r.Integer("login_per_address_burst", c.login_per_address_burst, 1, 1000));
+  PHARE_RETURN_IF_ERROR(
+      r.Integer("login_per_address_per_hour", c.login_per_address_per_hour, 1, 100000));
+  return r.RejectUnknown();
+}
+
 }  // namespace
 
 Status LoadConfigText(std::string_view text, std::string_view source, Config& config) {
@@ -277,6 +291,10 @@ Status LoadConfigText(std::string_view text, std::string_view source, Config& co
       if (name == "smtp") PHARE_RETURN_IF_ERROR(ReadSmtp(*t, source, config.smtp));
       if (name == "sms") PHARE_RETURN_IF_ERROR(ReadSms(*t, source, config.sms));
       if (name == "notify") PHARE_RETURN_IF_ERROR(ReadNotify(*t, source, config.notify));
+    } else if (name == "console") {
+      const toml::table* t = node.as_table();
+      if (!t) return InvalidArgument("must be a table at " + Where(node, source), name);
+      PHARE_RETURN_IF_ERROR(ReadConsole(*t, source, config.console));
     } else if (name == "page" || name == "server") {
       const toml::table* t = node.as_table();
       if (!t) return InvalidArgument("must be a table at " + Where(node, source), name);

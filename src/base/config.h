@@ -106,6 +106,18 @@ struct NotifyConfig {
   int subscribe_per_address_per_hour = 3;  // confirmation messages to one address an hour
 };
 
+// [console]: sign-in to the operator console (docs/console.md). These are the only
+// defaults of its sessions, links and login limits.
+struct ConsoleConfig {
+  int session_idle_minutes = 30;        // a session unused this long is over
+  int session_max_hours = 12;           // a session is over this long after sign-in, used or not
+  int password_link_hours = 72;         // set-password links printed by `phare user` expire
+  int login_per_account_burst = 5;      // sign-in attempts on one account at once,
+  int login_per_account_per_hour = 10;  // then this many an hour
+  int login_per_address_burst = 20;     // sign-in attempts from one client address at once,
+  int login_per_address_per_hour = 60;  // then this many an hour
+};
+
 struct Config {
   PageConfig page;
   ServerConfig server;
@@ -116,6 +128,7 @@ struct Config {
   SmtpConfig smtp;
   SmsConfig sms;
   NotifyConfig notify;
+  ConsoleConfig console;
   std::string db_path;
   std::string log_level = "info";
 };

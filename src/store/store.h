@@ -28,6 +28,7 @@
 #include "model/inventory.h"
 #include "model/page.h"
 #include "model/subscriber.h"
+#include "model/user.h"
 #include "store/outbox.h"
 
 namespace phare::store {
@@ -204,6 +205,28 @@ class Tx {
   // before `before` (CountDeliveries keeps counting them; dead letters stay for a retry).
   // Returns how many.
   virtual base::Result<int64_t> PurgeDeliveries(base::Time before, size_t limit) = 0;
+
+  // Console users (model/user.h). InsertUser: AlreadyExists when the id or the e-mail
+  // (without regard to ASCII case) is taken. Get/Find/Update: NotFound for an unknown one.
+  virtual base::Status InsertUser(const model::User& user) = 0;
+  virtual base::Status UpdateUser(const model::User& user) = 0;
+  virtual base::Result<model::User> GetUser(std::string_view id) = 0;
+  virtual base::Result<model::User> FindUserByEmail(std::string_view email) = 0;
+  virtual base::Result<std::vector<model::User>> ListUsers() = 0;  // by e-mail
+  // Set-password links, found by hash (NotFound otherwise). UsePasswordLinks marks every
+  // unused link of the user used at `at`.
+  virtual base::Status InsertPasswordLink(const model::PasswordLink& link) = 0;
+  virtual base::Result<model::PasswordLink> FindPasswordLink(std::string_view hash) = 0;
+  virtual base::Status UsePasswordLinks(std::string_view user_id, base::Time at) = 0;
+  // Console sessions, found by the hash of their cookie (NotFound otherwise).
+  // DeleteSessions removes the user's sessions, or every session last seen before
+  // `idle_before` when `user_id` is empty; returns how many.
+  virtual base::Status InsertSession(const model::UserSession& session) = 0;
+  virtual base::Result<model::UserSession> FindSession(std::string_view id_hash) = 0;
+  virtual base::Status TouchSession(std::string_view id_hash, base::Time at) = 0;
+  virtual base::Status DeleteSession(std::string_view id_hash) = 0;
+  virtual base::Result<int64_t> DeleteSessions(std::string_view user_id,
+                                               base::Time idle_before) = 0;
 };
 
 // How many inventories the store keeps (the current one and the previous ones).

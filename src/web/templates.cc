@@ -11,10 +11,13 @@ namespace phare::web {
 std::string_view EmbeddedFile(std::string_view name);  // generated from templates/
 
 std::string RenderTemplate(std::string_view name, const Data& data) {
+  return RenderTemplateText(name, EmbeddedFile(name), data);
+}
+
+std::string RenderTemplateText(std::string_view name, std::string_view text, const Data& data) {
   thread_local std::unordered_map<std::string, std::unique_ptr<kainjow::mustache::mustache>> cache;
   auto it = cache.find(std::string(name));
   if (it == cache.end()) {
-    const std::string_view text = EmbeddedFile(name);
     auto tmpl = std::make_unique<kainjow::mustache::mustache>(std::string(text));
     if (text.empty() || !tmpl->is_valid()) {
       spdlog::critical("template {} is missing or invalid: {}", name, tmpl->error_message());

@@ -15,5 +15,8 @@ using Data = kainjow::mustache::data;
 // Renders template `name` ("index.mustache") with `data`. Aborts on a template that
 // does not parse: templates are part of the binary, so that is a build defect.
 std::string RenderTemplate(std::string_view name, const Data& data);
+// The same for a template kept elsewhere (the console's): `text` is parsed once per
+// thread and cached under `name`, which must be unique across all templates.
+std::string RenderTemplateText(std::string_view name, std::string_view text, const Data& data);
 
 }  // namespace phare::web

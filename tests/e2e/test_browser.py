@@ -32,7 +32,7 @@ return bad;
 
 
 class WebDriver:
-    def __init__(self):
+    def __init__(self, scripts=False):
         self.port = harness.free_port()
         self.profile = tempfile.mkdtemp(prefix="phare-chromium-")
         self.proc = subprocess.Popen([CHROMEDRIVER, f"--port={self.port}"],
@@ -40,8 +40,9 @@ class WebDriver:
         harness.wait_for(self._up, timeout=20, what="chromedriver")
         args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", f"--user-data-dir={self.profile}",
-                "--blink-settings=scriptEnabled=false"]
+                "--disable-dev-shm-usage", f"--user-data-dir={self.profile}"]
+        if not scripts:
+            args.append("--blink-settings=scriptEnabled=false")
         caps = {"capabilities": {"alwaysMatch": {"browserName": "chrome", "goog:chromeOptions": {
             "binary": CHROMIUM, "args": args}}}}
         self.session = self.call("POST", "/session", caps)["sessionId"]
@@ -67,6 +68,23 @@ class WebDriver:
 
     def js(self, script):
         return self.do("POST", "/execute/sync", {"script": script, "args": []})
+
+    def find(self, css):
+        """The WebDriver id of the first element matching `css`."""
+        found = self.do("POST", "/element", {"using": "css selector", "value": css})
+        return next(iter(found.values()))
+
+    def type(self, css, text):
+        self.do("POST", f"/element/{self.find(css)}/value", {"text": text})
+
+    def click(self, css):
+        self.do("POST", f"/element/{self.find(css)}/click", {})
+
+    def screenshot(self, path):
+        """Saves a PNG of the viewport."""
+        import base64
+        with open(path, "wb") as f:
+            f.write(base64.b64decode(self.do("GET", "/screenshot")))
 
     def size(self, width, height):
         self.do("POST", "/window/rect", {"width": width, "height": height})

@@ -351,6 +351,34 @@ ALTER TABLE components ADD COLUMN names TEXT NOT NULL DEFAULT '';
 ALTER TABLE components ADD COLUMN descriptions TEXT NOT NULL DEFAULT '';
 ALTER TABLE incidents ADD COLUMN names TEXT NOT NULL DEFAULT '';
 )sql",
+      // 11: console users, their set-password links and sign-in sessions (web/admin).
+      R"sql(
+CREATE TABLE console_users (
+  id TEXT PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  role TEXT NOT NULL,
+  password_hash TEXT NOT NULL DEFAULT '',
+  language TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  disabled_at INTEGER
+);
+CREATE TABLE console_password_links (
+  hash BLOB PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES console_users(id) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER
+);
+CREATE INDEX console_password_links_user ON console_password_links(user_id);
+CREATE TABLE console_sessions (
+  id_hash BLOB PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES console_users(id) ON DELETE CASCADE,
+  csrf TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL
+);
+CREATE INDEX console_sessions_user ON console_sessions(user_id);
+)sql",
   };
   return migrations;
 }

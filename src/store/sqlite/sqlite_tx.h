@@ -103,6 +103,20 @@ class SqliteTx final : public Tx {
                                             std::optional<model::Channel> channel) override;
   base::Result<DeliveryCounts> CountDeliveries() override;
   base::Result<int64_t> PurgeDeliveries(base::Time before, size_t limit) override;
+  // tx_users.cc: console users, set-password links and sessions.
+  base::Status InsertUser(const model::User& user) override;
+  base::Status UpdateUser(const model::User& user) override;
+  base::Result<model::User> GetUser(std::string_view id) override;
+  base::Result<model::User> FindUserByEmail(std::string_view email) override;
+  base::Result<std::vector<model::User>> ListUsers() override;
+  base::Status InsertPasswordLink(const model::PasswordLink& link) override;
+  base::Result<model::PasswordLink> FindPasswordLink(std::string_view hash) override;
+  base::Status UsePasswordLinks(std::string_view user_id, base::Time at) override;
+  base::Status InsertSession(const model::UserSession& session) override;
+  base::Result<model::UserSession> FindSession(std::string_view id_hash) override;
+  base::Status TouchSession(std::string_view id_hash, base::Time at) override;
+  base::Status DeleteSession(std::string_view id_hash) override;
+  base::Result<int64_t> DeleteSessions(std::string_view user_id, base::Time idle_before) override;
 
  private:
   // Fills components, estimates and updates of `incidents` (keyed by position).
