@@ -37,10 +37,14 @@ const model::Estimate* Find(const std::vector<model::Estimate>& estimates, std::
   return nullptr;
 }
 
-// A revised estimate is late when it moves the promise it replaces later: because that
-// one passed (or was about to) unmet, or because the data now says later.
-bool Late(const model::Estimate* before, const model::Estimate& after) {
-  return before != nullptr && after.expected_by > before->expected_by;
+// A revised estimate is late when it moves the promise it replaces later, and either that
+// promise passed (or was within the damping margin) unmet, or the same source now says
+// later. A new source (an operator's first statement, progress joining history) that
+// moves a promise still ahead is not a slip.
+bool Late(const model::Estimate* before, const model::Estimate& after, base::Time now,
+          const eta::EtaConfig& config) {
+  if (before == nullptr || after.expected_by <= before->expected_by) return false;
+  return before->source == after.source || before->expected_by <= now + config.damping.min_change;
 }
 
 bool Same(const model::Estimate& a, const model::Estimate& b) {
@@ -104,7 +108,7 @@ base::Result<std::vector<std::string>> RecomputeEstimates(
   for (const auto& scope : result.scopes) {
     model::Estimate e = scope.published;  // when held: the one before, with its mark
     e.expected_by = scope.expected_by;
-    if (scope.revised) e.late = Late(Find(before, e.scope), e);
+    if (scope.revised) e.late = Late(Find(before, e.scope), e, now, config);
     incident.estimates.push_back(std::move(e));
     if (scope.disagreement) warnings.push_back(scope.disagreement->message);
   }

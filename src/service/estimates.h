@@ -24,9 +24,9 @@ namespace phare::service {
 // Sets `incident.estimates` (scope "" first) from its progress samples, operator
 // statements (plus `proposed`, one not stored yet: to tell an operator before they
 // publish), promised next update and the page's past incidents. An estimate that
-// replaces the published one with a later promise (it passed unmet, or the data now says
-// later) is marked `late`; one damping holds keeps its mark. Returns the warnings for the
-// operator (the data disagreeing with their stated estimate).
+// replaces the published one with a later promise (it passed unmet, or the same source
+// now says later) is marked `late`; one damping holds keeps its mark. Returns the
+// warnings for the operator (the data disagreeing with their stated estimate).
 base::Result<std::vector<std::string>> RecomputeEstimates(
     store::Tx& tx, model::Incident& incident, base::Time now, const eta::EtaConfig& config,
     const std::optional<model::OperatorEstimate>& proposed = std::nullopt);
