@@ -160,9 +160,9 @@ Status ReadReadability(const toml::table* table, const std::string& file, Langua
   PHARE_RETURN_IF_ERROR(r.Get("max_sentence_words", max_words));
   PHARE_RETURN_IF_ERROR(r.RejectUnknown());
   bool known = false;
-  for (auto f : {ReadabilityFormula::kFlesch, ReadabilityFormula::kKandelMoles,
-                 ReadabilityFormula::kAmstad, ReadabilityFormula::kFernandezHuerta,
-                 ReadabilityFormula::kFleschVacca}) {
+  for (auto f :
+       {ReadabilityFormula::kFlesch, ReadabilityFormula::kKandelMoles, ReadabilityFormula::kAmstad,
+        ReadabilityFormula::kFernandezHuerta, ReadabilityFormula::kFleschVacca}) {
     if (formula != ToString(f)) continue;
     rules.formula = f;
     known = true;
