@@ -122,7 +122,9 @@ class ConsoleBrowserTest(unittest.TestCase):
         d = self.driver
         self.sign_in()
         d.open(self.url(f"/admin/incidents/{self.incident}/update"))
-        self.assertEqual(d.js("return document.querySelectorAll('textarea').length"), 4)
+        # general and technical, for each of the page's five languages
+        self.assertEqual(d.js("return document.querySelectorAll('textarea').length"), 10)
+        self.assertTrue(d.js("return document.querySelector('#b-general-de').value.length > 0"))
         unlabeled = d.js("return [...document.querySelectorAll('textarea, select, input:not([type=hidden])')]"
                          ".filter(e => !e.labels || e.labels.length === 0).map(e => e.name)")
         self.assertEqual(unlabeled, [])
