@@ -11,6 +11,7 @@ namespace phare::web::admin {
 namespace {
 
 constexpr size_t kFormTokenBytes = 32;
+constexpr size_t kMaxEmailBytes = 320;  // RFC 5321: 64 + 1 + 255
 
 bool LooksLikeToken(std::string_view text) {
   return text.size() == 43 && text.find_first_not_of(
@@ -89,8 +90,14 @@ http::Response LoginSubmit(ConsoleDeps& deps, http::Request& req) {
   if (!form.ok() || !FormTokenMatches(req, *form)) return CsrfRefused(deps, req);
   const Words w = AnonymousWords(deps, req);
   LoginView view{"", "", form->Get("email"), form->Get("next")};
-  const auto wait = std::max(deps.login_per_address.Take(req.remote_address),
-                             deps.login_per_account.Take(Lower(view.email)));
+  if (view.email.empty() || view.email.size() > kMaxEmailBytes) {  // never a limiter key
+    view.error = w("login.failed");
+    return RenderLogin(deps, req, 401, view);
+  }
+  // The account's bucket is spent only by attempts its address was allowed to make, so a
+  // throttled address cannot drain (and lock out) somebody else's account.
+  auto wait = deps.login_per_address.Take(req.remote_address);
+  if (wait == base::Duration::zero()) wait = deps.login_per_account.Take(Lower(view.email));
   if (wait > base::Duration::zero()) {
     const auto minutes = std::chrono::ceil<std::chrono::minutes>(wait).count();
     view.error = w("login.busy", {{"minutes", int64_t{minutes}}});

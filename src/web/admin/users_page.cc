@@ -1,5 +1,8 @@
 // Users (admin only): the list, adding a user (the page shows their one-time
 // set-password link once), disabling one. Through service::UserService, like the CLI.
+#include <algorithm>
+#include <cctype>
+
 #include "web/admin/handlers.h"
 #include "web/admin/page.h"
 
@@ -82,7 +85,16 @@ http::Response UsersCreate(ConsoleDeps& deps, const Visit& v) {
 
 http::Response UsersDisable(ConsoleDeps& deps, const Visit& v) {
   const Words& w = v.words;
-  auto user = deps.users.Disable(service::ActorOf(v.who.user), v.form.Get("email"));
+  const std::string email = v.form.Get("email");
+  const auto same_letter = [](char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) ==
+           std::tolower(static_cast<unsigned char>(b));
+  };
+  if (std::equal(email.begin(), email.end(), v.who.user.email.begin(), v.who.user.email.end(),
+                 same_letter)) {  // the console must keep somebody who can undo it
+    return MessagePage(422, w, &v.who, w("users.title"), w("users.not_yourself"));
+  }
+  auto user = deps.users.Disable(service::ActorOf(v.who.user), email);
   if (!user.ok()) {
     return MessagePage(user.status().code() == base::Code::kNotFound ? 404 : 422, w, &v.who,
                        w("users.title"), user.status().message());

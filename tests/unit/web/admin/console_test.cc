@@ -122,6 +122,39 @@ TEST_F(ConsoleTest, FormsWithoutTheSessionsCsrfTokenAreRefused) {
   EXPECT_EQ(audit->front().action, "user.create");
 }
 
+TEST_F(ConsoleTest, AnAdminCannotDisableTheirOwnAccount) {
+  auto [admin, csrf] = SignIn("a@example.com", model::Role::kAdmin);
+  auto r = Call(http::Method::kPost, "/admin/users/disable", admin,
+                "csrf=" + csrf + "&email=A%40Example.com");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(Call(http::Method::kGet, "/admin/users", admin).status, 200);  // still signed in
+}
+
+TEST_F(ConsoleTest, AThrottledAddressDoesNotSpendAnAccountsSignInBudget) {
+  SignIn("victim@example.com", model::Role::kAdmin);
+  const auto attempt = [&](const std::string& email) {
+    auto page = Call(http::Method::kGet, "/admin/login", "");
+    const std::string set = HeaderOf(page, "Set-Cookie");  // the pre-sign-in form cookie
+    const std::string token = set.substr(set.find('=') + 1, set.find(';') - set.find('=') - 1);
+    Headers headers;
+    headers.values["Cookie"] = set.substr(0, set.find(';'));
+    http::Request req;
+    req.method = http::Method::kPost;
+    req.target = req.path = "/admin/login";
+    const std::string body = "csrf=" + token + "&email=" + email + "&password=wrong";
+    req.body = body;
+    req.remote_address = "192.0.2.7";
+    req.headers = &headers;
+    return router_.Find(req.method, req.path).route->handler(req).status;
+  };
+  for (int i = 0; i < 20; ++i) {
+    EXPECT_EQ(attempt("nobody" + std::to_string(i) + "%40example.com"), 401) << i;
+  }
+  for (int i = 0; i < 10; ++i) EXPECT_EQ(attempt("victim%40example.com"), 429) << i;
+  // The attacker's address is throttled; the victim's own account budget is untouched.
+  EXPECT_EQ(per_account_.Take("victim@example.com"), base::Duration::zero());
+}
+
 TEST_F(ConsoleTest, PagesArePrivateAndStrict) {
   auto [viewer, csrf] = SignIn("v@example.com", model::Role::kViewer);
   for (const auto& r :
