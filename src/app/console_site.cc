@@ -21,18 +21,10 @@ struct ConsoleSite::Parts {
                     std::chrono::milliseconds(3600000 / config.console.login_per_account_per_hour)),
         per_address(ctx.clock, config.console.login_per_address_burst,
                     std::chrono::milliseconds(3600000 / config.console.login_per_address_per_hour)),
-        deps{ctx,
-             users,
-             sessions,
-             incidents,
-             components,
-             subscribers,
-             per_account,
-             per_address,
-             !config.server.tls_cert.empty(),
-             ctx.policies.default_language,
-             page.time_zone,
-             page.url} {}
+        deps{ctx, users, sessions, incidents, components, subscribers, per_account, per_address,
+             // Secure cookies under TLS, here or at a proxy in front (an https page URL).
+             !config.server.tls_cert.empty() || page.url.rfind("https://", 0) == 0,
+             ctx.policies.default_language, page.time_zone, page.url} {}
 
   service::UserService users;
   service::SessionService sessions;

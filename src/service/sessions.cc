@@ -70,7 +70,7 @@ base::Result<NewSession> SessionService::SignIn(std::string_view email, std::str
   return out;
 }
 
-base::Result<SignedIn> SessionService::Resolve(std::string_view cookie) {
+base::Result<SignedIn> SessionService::Resolve(std::string_view cookie, bool activity) {
   const base::Status none(base::Code::kUnauthenticated, "not signed in");
   if (cookie.empty() || cookie.size() > kMaxCookieBytes) return none;
   const std::string hash = base::Blake2b256(cookie);
@@ -88,7 +88,7 @@ base::Result<SignedIn> SessionService::Resolve(std::string_view cookie) {
     PHARE_RETURN_IF_ERROR(ctx_.store.Write([&](store::Tx& tx) { return tx.DeleteSession(hash); }));
     return none;
   }
-  if (now - out.session.last_seen_at >= policy_.touch_every) {
+  if (activity && now - out.session.last_seen_at >= policy_.touch_every) {
     PHARE_RETURN_IF_ERROR(
         ctx_.store.Write([&](store::Tx& tx) { return tx.TouchSession(hash, now); }));
     out.session.last_seen_at = now;

@@ -45,8 +45,9 @@ class SessionService {
   base::Result<NewSession> SignIn(std::string_view email, std::string_view password,
                                   std::string_view remote_address);
   // The user and session behind a cookie; Unauthenticated when there is none, or it has
-  // expired (it is then removed) or its user is disabled.
-  base::Result<SignedIn> Resolve(std::string_view cookie);
+  // expired (it is then removed) or its user is disabled. `activity` false (a page's own
+  // background poll) does not count as use: it never postpones the idle expiry.
+  base::Result<SignedIn> Resolve(std::string_view cookie, bool activity = true);
   // Ends the session (no error when it was already over).
   base::Status SignOut(const SignedIn& who);
   // Removes sessions idle for longer than the policy allows; returns how many.

@@ -34,7 +34,8 @@ http::Response ToLogin(const ConsoleDeps& deps, const http::Request& req, bool h
 http::Response Guarded(ConsoleDeps& deps, http::Request& req, model::Role min,
                        const VisitHandler& fn) {
   const auto cookie = req.Cookie(kSessionCookie);
-  auto who = deps.sessions.Resolve(cookie.value_or(""));
+  // console.js marks its polls: an unattended open tab must still reach the idle expiry.
+  auto who = deps.sessions.Resolve(cookie.value_or(""), req.Header("X-Phare-Poll").empty());
   if (!who.ok()) {
     if (who.status().code() == base::Code::kUnauthenticated) {
       return ToLogin(deps, req, cookie.has_value() && !cookie->empty());

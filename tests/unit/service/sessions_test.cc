@@ -75,6 +75,17 @@ TEST_F(SessionsTest, IdleSessionsExpireAndUseKeepsThemAlive) {
   EXPECT_FALSE(sessions_->Resolve(cookie).ok());
 }
 
+TEST_F(SessionsTest, BackgroundPollsDoNotKeepASessionAlive) {
+  const std::string cookie = SignIn();
+  for (int i = 0; i < 29; ++i) {  // an open tab polling every minute, nobody at the keyboard
+    clock_.Advance(std::chrono::minutes(1));
+    ASSERT_TRUE(sessions_->Resolve(cookie, /*activity=*/false).ok()) << i;
+  }
+  clock_.Advance(std::chrono::minutes(1));
+  EXPECT_EQ(sessions_->Resolve(cookie, /*activity=*/false).status().code(),
+            base::Code::kUnauthenticated);
+}
+
 TEST_F(SessionsTest, SessionsEndAfterTheAbsoluteLimitEvenWhenUsed) {
   const std::string cookie = SignIn();
   for (int i = 0; i < 12 * 3 - 1; ++i) {

@@ -1,6 +1,6 @@
 // The console's progressive script: the pages work without it. It ticks the "next
 // update" countdowns every second and, on pages that ask for it (<main data-live>),
-// re-asks the server every 2 s with the page's ETag and swaps <main> when it changed,
+// re-asks the server every second with the page's ETag and swaps <main> when it changed,
 // so a second browser sees an update within about two seconds.
 (function () {
   'use strict';
@@ -28,7 +28,8 @@
     var url = main.getAttribute('data-live');
     var etag = main.getAttribute('data-etag');
     function poll() {
-      var headers = etag ? { 'If-None-Match': etag } : {};
+      var headers = { 'X-Phare-Poll': '1' };
+      if (etag) headers['If-None-Match'] = etag;
       fetch(url, { headers: headers, credentials: 'same-origin', cache: 'no-store' })
         .then(function (r) {
           if (r.redirected) {
@@ -44,7 +45,7 @@
           }
         })
         .catch(function () {})
-        .then(function () { window.setTimeout(poll, 2000); });
+        .then(function () { window.setTimeout(poll, 1000); });
     }
     function swap(html) {
       var doc = new DOMParser().parseFromString(html, 'text/html');
