@@ -4,6 +4,7 @@
 #include "service/inventory.h"
 
 #include <openssl/evp.h>
+#include <cmath>
 
 #include <map>
 
@@ -64,12 +65,12 @@ base::Status CheckShrink(int64_t current, int64_t removed, double max_shrink) {
   if (current <= 0 || removed <= 0) return base::Status::Ok();
   const double share = static_cast<double>(removed) / static_cast<double>(current);
   if (removed < current && share <= max_shrink) return base::Status::Ok();
-  const int percent = static_cast<int>(share * 100 + 0.5);
+  const long percent = std::lround(share * 100);
   return base::Status(
       base::Code::kFailedPrecondition,
       "this inventory would remove " + std::to_string(removed) + " of the current " +
           std::to_string(current) + " nodes (" + std::to_string(percent) + "%), more than the " +
-          std::to_string(static_cast<int>(max_shrink * 100 + 0.5)) +
+          std::to_string(std::lround(max_shrink * 100)) +
           "% an import may remove; check the input, or import it again with allow_shrink "
           "(?allow_shrink=true, --allow-shrink)",
       "allow_shrink");
