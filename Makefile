@@ -37,7 +37,7 @@ test:
 	@$(MAKE) --no-print-directory build
 	@cd $(BUILD) && ctest -j2 --output-on-failure --timeout 600
 
-# BENCH_PART=http, notify or micro runs one part; see bench/run --help for BENCH_* settings.
+# BENCH_PART=http, notify, console or micro runs one part; see bench/run --help for BENCH_* settings.
 BENCH_PART ?= all
 bench:
 	@scripts/install-deps bench
