@@ -80,6 +80,7 @@ http::ServerOptions ServerOptionsFrom(const base::Config& c, const base::HostPor
   o.tls_key = c.server.tls_key;
   o.frame_ancestors = c.server.frame_ancestors;
   o.trusted_proxies = c.server.trusted_proxies;
+  o.forwarded_header = c.server.forwarded_header;
   o.access_log = c.server.access_log;
   return o;
 }

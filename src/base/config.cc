@@ -136,8 +136,12 @@ Status ReadServer(const toml::table& t, std::string_view source, ServerConfig& s
   PHARE_RETURN_IF_ERROR(r.String("metrics_listen", s.metrics_listen));
   PHARE_RETURN_IF_ERROR(r.String("metrics_token", s.metrics_token));
   PHARE_RETURN_IF_ERROR(r.Strings("trusted_proxies", s.trusted_proxies));
+  PHARE_RETURN_IF_ERROR(r.String("forwarded_header", s.forwarded_header));
   PHARE_RETURN_IF_ERROR(r.Bool("access_log", s.access_log));
   PHARE_RETURN_IF_ERROR(r.RejectUnknown());
+  if (s.forwarded_header != "x-forwarded-for" && s.forwarded_header != "forwarded") {
+    return InvalidArgument("must be \"x-forwarded-for\" or \"forwarded\"", "forwarded_header");
+  }
   if (s.frame_ancestors.empty() || s.frame_ancestors.find_first_of(";,\r\n") != std::string::npos) {
     return InvalidArgument("must be a CSP source list such as 'none' or 'self' https://example.com",
                            "server.frame_ancestors");

@@ -36,7 +36,8 @@ struct ServerConfig {
   std::string frame_ancestors = "'none'";  // CSP frame-ancestors of every page
   std::string metrics_listen;              // HOST:PORT serving /metrics instead of `listen`
   std::string metrics_token;               // when set, /metrics wants 'Authorization: Bearer TOKEN'
-  std::vector<std::string> trusted_proxies;  // CIDRs whose Forwarded/X-Forwarded-For count
+  std::vector<std::string> trusted_proxies;          // CIDRs whose Forwarded/X-Forwarded-For count
+  std::string forwarded_header = "x-forwarded-for";  // the one they write: or "forwarded"
   bool access_log = false;
 };
 

@@ -60,6 +60,9 @@ struct ServerOptions {
   // Reverse proxies whose Forwarded / X-Forwarded-For headers name the client
   // (Request::remote_address); CIDRs or addresses. See client_address.h.
   std::vector<std::string> trusted_proxies;
+  // The one header those proxies write: "x-forwarded-for" or "forwarded" (RFC 7239). The
+  // other is never read, since a proxy passes along what the client wrote in it.
+  std::string forwarded_header = "x-forwarded-for";
   bool access_log = false;
   bool handle_signals = true;  // SIGINT/SIGTERM call Stop()
 };

@@ -52,6 +52,18 @@ std::string_view FieldOf(const Parser& parser, std::string_view name) {
   return {value.data(), value.size()};
 }
 
+// Every instance of a list-valued field, in order, joined with "," (RFC 9110 5.3): a
+// proxy may add its own line after the one a client sent.
+std::string JoinedFieldOf(const Parser& parser, std::string_view name) {
+  std::string out;
+  const auto [first, last] = parser.get().equal_range({name.data(), name.size()});
+  for (auto it = first; it != last; ++it) {
+    if (!out.empty()) out += ',';
+    out.append(it->value().data(), it->value().size());
+  }
+  return out;
+}
+
 // A request whose head only is read, for RouteOptions::admit.
 Request HeadRequest(const Parser& parser, const FieldsView& fields, const std::string& remote) {
   const auto& msg = parser.get();
@@ -167,10 +179,12 @@ asio::awaitable<void> Server::Impl::Session(Stream& stream, SessionHandle& handl
     ErrorCode ec = head.ec;
     handle.idle = false;
     // The client, behind trusted proxies ([server] trusted_proxies) the one they report.
-    const std::string client = proxies.empty() || ec
-                                   ? remote
-                                   : proxies.ClientOf(remote, FieldOf(parser, "Forwarded"),
-                                                      FieldOf(parser, "X-Forwarded-For"));
+    std::string client = remote;
+    if (!proxies.empty() && !ec) {
+      const bool rfc7239 = options.forwarded_header == "forwarded";
+      const std::string hops = JoinedFieldOf(parser, rfc7239 ? "Forwarded" : "X-Forwarded-For");
+      client = rfc7239 ? proxies.ClientOf(remote, hops, "") : proxies.ClientOf(remote, "", hops);
+    }
     // Decided from the head, before any of the body is read: the route, its check, the
     // body's limit and its share of the server's budget.
     size_t body_limit = 0;

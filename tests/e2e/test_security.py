@@ -407,6 +407,37 @@ class TrustedProxiesTest(unittest.TestCase):
             trusted.close()
             untrusted.close()
 
+    def test_only_the_configured_header_counts_every_line_of_it(self):
+        config = ("[notify]\nsubscribe_per_ip_burst = 2\nsubscribe_per_ip_per_hour = 1\n"
+                  '[server]\ntrusted_proxies = ["127.0.0.0/8"]\n')
+        box = ServerWithConfig(config)
+        try:
+            server = box.start()
+            # The proxy writes X-Forwarded-For; a Forwarded the client wrote is passed along
+            # untouched and must not pick the bucket.
+            statuses = []
+            for n in range(3):
+                r = server.request("POST", "/subscribe", body="", headers={
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Forwarded": f"for=198.51.100.{n}", "X-Forwarded-For": "203.0.113.7"})
+                statuses.append(r.status)
+            self.assertEqual(statuses[2], 429)
+            # A client's own X-Forwarded-For line, then the proxy's: the proxy's counts.
+            statuses = []
+            for n in range(3):
+                raw = (f"POST /subscribe HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                       f"X-Forwarded-For: 198.51.100.{n + 10}\r\n"
+                       f"X-Forwarded-For: 203.0.113.8\r\n"
+                       f"Content-Type: application/x-www-form-urlencoded\r\n"
+                       f"Content-Length: 0\r\nConnection: close\r\n\r\n").encode()
+                with socket.create_connection(("127.0.0.1", server.port), timeout=5) as s:
+                    s.sendall(raw)
+                    head = s.recv(64).decode("latin-1")
+                statuses.append(int(head.split()[1]))
+            self.assertEqual(statuses[2], 429)
+        finally:
+            box.close()
+
 
 if __name__ == "__main__":
     unittest.main()
