@@ -5,6 +5,7 @@ strict, and what the public could write is shown as text."""
 import json
 import os
 import re
+import socket
 import sqlite3
 import tempfile
 import unittest
@@ -138,6 +139,21 @@ class ConsoleTest(unittest.TestCase):
         self.assertEqual(r.status, 303)
         self.assertEqual(r.headers["location"], "/admin/login?next=%2Fadmin%2Fusers&expired=1")
         self.assertIn("Your session has ended", self.server.get(r.headers["location"]).text())
+
+    def test_forms_without_a_session_are_refused_before_their_body(self):
+        # The head announces a large form; the answer comes without any of it being sent.
+        raw = (b"POST /admin/users HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+               b"Content-Type: application/x-www-form-urlencoded\r\n"
+               b"Content-Length: 200000\r\nExpect: 100-continue\r\n\r\n")
+        with socket.create_connection(("127.0.0.1", self.server.port), timeout=5) as s:
+            s.sendall(raw)
+            head = s.recv(4096).decode("latin-1")
+        self.assertTrue(head.startswith("HTTP/1.1 303"), head[:200])
+        self.assertIn("/admin/login", head)
+        self.assertNotIn("100 Continue", head)
+        # Sign-in forms are small: a large one is refused before it is read.
+        r = self.server.request("POST", "/admin/login", "x" * 20000, headers=FORM)
+        self.assertEqual(r.status, 413)
 
     def test_communicator_cannot_manage_users(self):
         b = self.signed_in("comms@example.com")

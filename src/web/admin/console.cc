@@ -14,6 +14,7 @@ namespace {
 
 // Largest form body the console accepts (an update's bodies in a few languages).
 constexpr size_t kMaxFormBytes = 256 * 1024;
+constexpr size_t kMaxSignInBytes = 8 * 1024;  // sign-in and set-password forms
 
 using VisitHandler = std::function<http::Response(http::Request&, const Visit&)>;
 
@@ -109,6 +110,16 @@ void RegisterConsoleRoutes(http::Router& router, ConsoleDeps& deps) {
                      VisitHandler fn) {
     http::RouteOptions o = blocking;
     o.name = pattern;
+    if (method == http::Method::kPost) {
+      // Checked on the request's head: without a session, no form body is read at all.
+      o.admit = [&deps](http::Request& req) -> std::optional<http::Response> {
+        const auto cookie = req.Cookie(kSessionCookie);
+        if (deps.sessions.Resolve(cookie.value_or(""), /*activity=*/false).ok()) {
+          return std::nullopt;
+        }
+        return ToLogin(deps, req, cookie.has_value() && !cookie->empty());
+      };
+    }
     router.Add(
         method, pattern,
         [&deps, min, fn = std::move(fn)](http::Request& req) {
@@ -118,17 +129,19 @@ void RegisterConsoleRoutes(http::Router& router, ConsoleDeps& deps) {
   };
   using M = http::Method;
   using R = model::Role;
+  http::RouteOptions sign_in = blocking;
+  sign_in.max_body_bytes = kMaxSignInBytes;
   router.Add(
       M::kGet, "/admin/login", [&deps](http::Request& r) { return LoginPage(deps, r); }, blocking);
   router.Add(
       M::kPost, "/admin/login", [&deps](http::Request& r) { return LoginSubmit(deps, r); },
-      blocking);
+      sign_in);
   router.Add(
       M::kGet, "/admin/password/{}",
       [&deps](http::Request& r) { return PasswordPage(deps, r, false); }, blocking);
   router.Add(
       M::kPost, "/admin/password/{}",
-      [&deps](http::Request& r) { return PasswordPage(deps, r, true); }, blocking);
+      [&deps](http::Request& r) { return PasswordPage(deps, r, true); }, sign_in);
   router.Add(M::kGet, "/admin/static/{}", [](http::Request& r) { return Static(r); });
   guarded(M::kPost, "/admin/logout", R::kViewer,
           [&deps](http::Request& r, const Visit& v) { return Logout(deps, r, v); });
