@@ -71,9 +71,7 @@ def wrk_dashboard(server, cookie, duration):
 def main():
     rounds = int(os.environ.get("BENCH_CONSOLE_ROUNDS", "10"))
     duration = os.environ.get("BENCH_DURATION", "10s")
-    # Generous sign-in limits: the bench signs in once, but keep it independent of defaults.
-    with harness.Phare("--threads", "2") as server:
-        server.start()
+    with harness.Phare("--threads", "2") as server:  # started by the `with`
         ids = setup(server)
         create_user(server, "bench@example.com", "admin")
         browser = Browser(server)
