@@ -16,8 +16,7 @@ http::Response AuditPage(ConsoleDeps& deps, http::Request& req, const Visit& v) 
   }
   auto entries = service::ListAudit(deps.ctx.store, kPerPage, before);
   if (!entries.ok()) {
-    return MessagePage(503, w, &v.who, w("error.failed_title"),
-                       w("error.failed", {{"reason", entries.status().message()}}));
+    return FailedPage(w, &v.who, entries.status());
   }
   Data rows = Data::type::list;
   for (const auto& e : *entries) {

@@ -108,8 +108,7 @@ http::Response LoginSubmit(ConsoleDeps& deps, http::Request& req) {
   auto session = deps.sessions.SignIn(view.email, form->Get("password"), req.remote_address);
   if (!session.ok()) {
     if (session.status().code() != base::Code::kUnauthenticated) {
-      return MessagePage(503, w, nullptr, w("error.failed_title"),
-                         w("error.failed", {{"reason", session.status().message()}}));
+      return FailedPage(w, nullptr, session.status());
     }
     view.error = w("login.failed");
     return RenderLogin(deps, req, 401, view);

@@ -111,8 +111,7 @@ http::Response Dashboard(ConsoleDeps& deps, http::Request& req, const Visit& v) 
   auto components = deps.components.List();
   if (!incidents.ok() || !components.ok()) {
     const auto& status = incidents.ok() ? components.status() : incidents.status();
-    return MessagePage(503, w, &v.who, w("error.failed_title"),
-                       w("error.failed", {{"reason", status.message()}}));
+    return FailedPage(w, &v.who, status);
   }
   Data open = Data::type::list, upcoming = Data::type::list, comps = Data::type::list;
   for (const auto& i : *incidents) {

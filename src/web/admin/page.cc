@@ -108,6 +108,12 @@ http::Response MessagePage(int status, const Words& w, const service::SignedIn* 
   return HtmlPage(status, RenderLayout(w, c));
 }
 
+http::Response FailedPage(const Words& w, const service::SignedIn* who,
+                          const base::Status& status) {
+  return MessagePage(503, w, who, w("error.failed_title"),
+                     w("error.failed", {{"reason", status.message()}}));
+}
+
 std::string CookieHeader(std::string_view name, std::string_view value, bool tls) {
   std::string out =
       std::string(name) + "=" + std::string(value) + "; Path=/admin; HttpOnly; SameSite=Strict";

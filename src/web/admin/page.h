@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/status.h"
 #include "http/message.h"
 #include "service/sessions.h"
 #include "web/admin/words.h"
@@ -43,6 +44,9 @@ http::Response SeeOther(std::string location);
 // A page with a title, a message and a link back to the dashboard (403, 404, errors).
 http::Response MessagePage(int status, const Words& words, const service::SignedIn* who,
                            const std::string& title, const std::string& text);
+// 503: what failed (the store, busy or broken), for a request that changed nothing.
+http::Response FailedPage(const Words& words, const service::SignedIn* who,
+                          const base::Status& status);
 
 // A Set-Cookie value: HttpOnly, SameSite=Strict, Path=/admin, Secure when `tls`; empty
 // `value` clears the cookie.

@@ -20,8 +20,7 @@ http::Response UsersPage(ConsoleDeps& deps, const Visit& v, const std::string& n
   const Words& w = v.words;
   auto users = deps.users.List();
   if (!users.ok()) {
-    return MessagePage(503, w, &v.who, w("error.failed_title"),
-                       w("error.failed", {{"reason", users.status().message()}}));
+    return FailedPage(w, &v.who, users.status());
   }
   Data rows = Data::type::list;
   for (const auto& u : *users) {
