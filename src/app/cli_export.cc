@@ -21,7 +21,8 @@ namespace fs = std::filesystem;
 std::string FileFor(const std::string& key) {
   if (key.find('\x1f') != std::string::npos || key.find("..") != std::string::npos) return {};
   if (key == "/") return "index.html";
-  if (key.rfind("/api/", 0) == 0 || key == "/history.atom" || key == "/history.rss") {
+  if (key.rfind("/api/", 0) == 0 || key == "/history.atom" || key == "/history.rss" ||
+      key == "/badge.svg" || key == "/maintenance.ics" || key == "/widget.js") {
     return key.substr(1);
   }
   if (key == "/history" || key.rfind("/incidents/", 0) == 0) return key.substr(1) + "/index.html";

@@ -145,6 +145,12 @@ base::Status Publisher::Build() {
     if (html) {
       spec.headers = HtmlHeaders(options_.frame_ancestors);
       spec.vary = "Accept-Language, Cookie";  // the reader's language and zone
+    } else if (page.content_type.rfind("image/svg", 0) == 0) {
+      // A badge opened on its own is a document: it may run nothing, load nothing.
+      spec.headers = {{"X-Content-Type-Options", "nosniff"},
+                      {"Content-Security-Policy", "default-src 'none'"}};
+    } else {
+      spec.headers = {{"X-Content-Type-Options", "nosniff"}};
     }
     const std::string_view key = page.key;
     spec.metric_route = key == "/" || key.rfind("/\x1f", 0) == 0 ? route_index_

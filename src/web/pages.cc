@@ -4,6 +4,7 @@
 
 #include "comms/catalog.h"
 #include "model/rollup.h"
+#include "web/embeds.h"
 #include "web/page_view.h"
 #include "web/subscription_pages.h"
 #include "web/templates.h"
@@ -249,11 +250,13 @@ std::vector<RenderedPage> RenderPages(const service::PublicState& state,
       pages.push_back(std::move(*page));
   }
   for (auto& feed : RenderFeeds(state, options)) pages.push_back(std::move(feed));
+  for (auto& embed : RenderEmbeds(state, options)) pages.push_back(std::move(embed));
   return pages;
 }
 
 std::optional<RenderedPage> RenderPage(const service::PublicState& state,
                                        const SiteOptions& options, std::string_view key) {
+  if (auto embed = RenderComponentEmbed(state, options, key)) return embed;
   auto parsed = ParseVariantKey(key, Defaults(state, options));
   if (!parsed) return std::nullopt;
   return RenderPath(state, options, parsed->first, parsed->second, std::string(key));
