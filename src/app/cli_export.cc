@@ -1,67 +1,93 @@
-// phare export-static: the public page as files, for any web server or CDN, so that the
-// page survives even when phare itself is down.
+// phare export-static: the public site as files (see static_export.h), once or, with
+// --watch, again after each change to the database.
+#include <signal.h>
+
 #include <spdlog/spdlog.h>
 
-#include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <set>
 
 #include "app/cli.h"
 #include "app/publisher.h"
-#include "web/pages.h"
+#include "app/static_export.h"
 
 namespace phare::app {
 namespace {
 
-namespace fs = std::filesystem;
+struct ExportFlags {
+  CommonOptions common;
+  std::string out;
+  bool watch = false;
+  double interval_seconds = 1;
+};
 
-// Where the resource at `key` goes under the export root; empty to skip it (readings
-// other than the page's own are negotiated per request and cannot be static files).
-std::string FileFor(const std::string& key) {
-  if (key.find('\x1f') != std::string::npos || key.find("..") != std::string::npos) return {};
-  if (key == "/") return "index.html";
-  if (key.rfind("/api/", 0) == 0 || key == "/history.atom" || key == "/history.rss" ||
-      key == "/badge.svg" || key == "/maintenance.ics" || key == "/widget.js") {
-    return key.substr(1);
+base::Status ExportOnce(Publisher& publisher, http::ResourceCache& cache,
+                        const ExportFlags& flags) {
+  PHARE_RETURN_IF_ERROR(publisher.RebuildNow());
+  const auto state = publisher.state();
+  const web::SiteOptions site{publisher.options().default_language};
+  PHARE_ASSIGN_OR_RETURN(auto stats, ExportSite(*state, *cache.Current(), site, flags.out));
+  spdlog::info("exported {} documents ({} KiB) to {}", stats.files, stats.bytes / 1024, flags.out);
+  if (!flags.watch) {
+    std::cerr << "Exported " << stats.files << " documents (" << stats.bytes / 1024 << " KiB) to "
+              << flags.out << "\n";
   }
-  if (key == "/history" || key.rfind("/incidents/", 0) == 0) return key.substr(1) + "/index.html";
-  return {};
+  return base::Status::Ok();
 }
 
-base::Status WriteFile(const fs::path& path, const std::string& bytes) {
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  if (ec)
-    return base::IoError("cannot create " + path.parent_path().string() + ": " + ec.message());
-  const fs::path tmp = path.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) return base::IoError("cannot write " + tmp.string());
+// Re-exports whenever the database's change counter moves, until SIGINT or SIGTERM.
+int Watch(store::Store& store, Publisher& publisher, http::ResourceCache& cache,
+          const ExportFlags& flags) {
+  sigset_t stop;
+  sigemptyset(&stop);
+  sigaddset(&stop, SIGINT);
+  sigaddset(&stop, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop, nullptr);
+  std::optional<int64_t> exported;
+  const auto interval = std::chrono::duration<double>(flags.interval_seconds);
+  const auto whole = std::chrono::duration_cast<std::chrono::seconds>(interval);
+  const timespec wait{
+      static_cast<time_t>(whole.count()),
+      static_cast<long>(
+          std::chrono::duration_cast<std::chrono::nanoseconds>(interval - whole).count())};
+  std::cerr << "Watching for changes; exporting to " << flags.out << " (Ctrl-C to stop)\n";
+  while (true) {
+    auto counter = store.ChangeCounter();
+    if (!counter.ok()) {
+      spdlog::error("cannot read the change counter (retrying): {}", counter.status().ToString());
+    } else if (counter.value() != exported) {
+      if (auto s = ExportOnce(publisher, cache, flags); s.ok()) {
+        exported = *counter;
+      } else {
+        spdlog::error("export failed (the previous one stays in place; retrying): {}",
+                      s.ToString());
+      }
+    }
+    if (sigtimedwait(&stop, nullptr, &wait) > 0) break;
   }
-  fs::rename(tmp, path, ec);  // readers of the folder never see half a file
-  if (ec) return base::IoError("cannot rename " + tmp.string() + ": " + ec.message());
-  return base::Status::Ok();
+  std::cerr << "Stopped watching.\n";
+  return 0;
 }
 
 }  // namespace
 
 void AddExportCommands(CLI::App& app, Action& action) {
-  struct Flags {
-    CommonOptions common;
-    std::string out;
-  };
-  auto flags = std::make_shared<Flags>();
+  auto flags = std::make_shared<ExportFlags>();
   auto* cmd = app.add_subcommand(
       "export-static",
-      "Write the public page, its JSON and feeds as files (with .gz twins) for any web server or "
-      "CDN");
+      "Write the public site (every language, JSON, feeds, badges, calendars; .gz twins and a "
+      "manifest) as files for any web server or CDN");
   AddCommonOptions(cmd, flags->common);
-  cmd->add_option("--out", flags->out, "folder to write into (created if missing)")->required();
+  cmd->add_option("--out", flags->out,
+                  "a symbolic link to the current export, made and swapped atomically (must not "
+                  "be a non-empty folder)")
+      ->required();
+  cmd->add_flag("--watch", flags->watch, "export again after each change, until Ctrl-C/SIGTERM");
+  cmd->add_option("--interval", flags->interval_seconds, "seconds between checks with --watch")
+      ->check(CLI::Range(0.1, 3600.0));
   cmd->footer(
-      "Serve the folder with index files enabled (index.html) and gzip_static (or the "
-      "equivalent); pages are exported in the page's own language and zone.");
+      "Serve the folder with nginx by including OUT/_phare/nginx.conf in a server block whose "
+      "root is OUT: it picks each reader's language as phare does. manifest.json lists every "
+      "file with its digest.");
   cmd->callback([flags, &action] {
     action = [f = flags] {
       auto rt = OpenRuntime(f->common);
@@ -71,43 +97,8 @@ void AddExportCommands(CLI::App& app, Action& action) {
       PublisherOptions options;
       options.default_language = (*rt)->ctx().policies.default_language;
       Publisher publisher((*rt)->store(), base::SystemClock::Instance(), cache, metrics, options);
-      if (auto s = publisher.RebuildNow(); !s.ok()) return Fail(s);
-      base::Status status;
-      size_t files = 0, bytes = 0;
-      std::set<std::string> written;
-      cache.Current()->ForEach([&](const std::string& key, const http::Resource& r) {
-        const std::string name = FileFor(key);
-        if (name.empty() || !status.ok()) return;
-        written.insert(key);
-        const fs::path path = fs::path(f->out) / name;
-        status = WriteFile(path, r.body);
-        if (status.ok() && !r.body_gzip.empty())
-          status = WriteFile(path.string() + ".gz", r.body_gzip);
-        ++files;
-        bytes += r.body.size();
-      });
-      // Every incident's page, not only the recent ones the server keeps ready.
-      const auto state = publisher.state();
-      const web::SiteOptions site{options.default_language};
-      for (size_t k = 0; status.ok() && k < state->incidents.size(); ++k) {
-        const std::string key = "/incidents/" + state->incidents[k].id;
-        if (written.count(key)) continue;
-        auto page = web::RenderPage(*state, site, key);
-        if (!page) continue;
-        http::ResourceSpec spec;
-        spec.content_type = page->content_type;
-        spec.body = std::move(page->body);
-        const http::Resource r = http::MakeResource(std::move(spec));
-        const fs::path path = fs::path(f->out) / FileFor(key);
-        status = WriteFile(path, r.body);
-        if (status.ok() && !r.body_gzip.empty())
-          status = WriteFile(path.string() + ".gz", r.body_gzip);
-        ++files;
-        bytes += r.body.size();
-      }
-      if (!status.ok()) return Fail(status);
-      std::cerr << "Exported " << files << " documents (" << bytes / 1024 << " KiB) to " << f->out
-                << "\n";
+      if (f->watch) return Watch((*rt)->store(), publisher, cache, *f);
+      if (auto s = ExportOnce(publisher, cache, *f); !s.ok()) return Fail(s);
       return 0;
     };
   });

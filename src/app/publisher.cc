@@ -149,8 +149,6 @@ base::Status Publisher::Build() {
       // A badge opened on its own is a document: it may run nothing, load nothing.
       spec.headers = {{"X-Content-Type-Options", "nosniff"},
                       {"Content-Security-Policy", "default-src 'none'"}};
-    } else {
-      spec.headers = {{"X-Content-Type-Options", "nosniff"}};
     }
     const std::string_view key = page.key;
     spec.metric_route = key == "/" || key.rfind("/\x1f", 0) == 0 ? route_index_
