@@ -45,6 +45,8 @@ void AddIncidentCommands(CLI::App& app, Action& action);
 void AddAuditCommands(CLI::App& app, Action& action);
 void AddEtaCommands(CLI::App& app, Action& action);
 void AddExportCommands(CLI::App& app, Action& action);
+// `phare subscriber export`, under the `subscriber` command.
+void AddSubscriberExportCommand(CLI::App& subscriber, Action& action);
 void AddInventoryCommands(CLI::App& app, Action& action);
 void AddCustomerCommands(CLI::App& app, Action& action);
 // phare notify status|retry, phare subscriber import|list|delete (cli_notify.cc).

@@ -151,6 +151,7 @@ int Import(const CommonOptions& common, const std::string& file, bool allow_priv
 void AddSubscriberCommands(CLI::App& app, Action& action) {
   auto* sub = app.add_subcommand("subscriber", "Manage notification subscribers");
   sub->require_subcommand(1);
+  AddSubscriberExportCommand(*sub, action);
 
   struct ImportFlags {
     CommonOptions common;

@@ -24,7 +24,8 @@ base::Result<std::string> NormalizeEmailAddress(std::string_view address);
 // already international. National numbers lose their trunk prefix ("0" in most of
 // Europe, "1" in North America) and their length is checked for: US CA FR BE CH DE GB
 // IE ES IT NL LU PT AT PL CZ SE NO DK FI AU NZ JP SG IN BR MA TN SN CI. Other
-// countries are accepted in international form only. InvalidArgument with field
+// countries are accepted in international form only; a number starting with "+" needs no
+// country (an empty `country` is accepted for it). InvalidArgument with field
 // "phone_number" or "phone_country" otherwise.
 base::Result<std::string> NormalizePhoneNumber(std::string_view country, std::string_view number);
 

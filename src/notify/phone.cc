@@ -73,11 +73,14 @@ std::string StripSeparators(std::string_view number) {
 base::Result<std::string> NormalizePhoneNumber(std::string_view country, std::string_view number) {
   if (number.size() > 40) return InvalidArgument("is too long", "phone_number");
   const CountryPlan* plan = FindPlan(country);
-  if (!plan && (country.size() != 2 || !std::isalpha(static_cast<unsigned char>(country[0])) ||
-                !std::isalpha(static_cast<unsigned char>(country[1])))) {
+  std::string digits = StripSeparators(number);
+  // A number in international form needs no country; any other needs a valid one.
+  const bool needs_country = !country.empty() || digits.empty() || digits[0] != '+';
+  if (!plan && needs_country &&
+      (country.size() != 2 || !std::isalpha(static_cast<unsigned char>(country[0])) ||
+       !std::isalpha(static_cast<unsigned char>(country[1])))) {
     return InvalidArgument("must be an ISO 3166 country code such as FR", "phone_country");
   }
-  std::string digits = StripSeparators(number);
   if (digits.empty()) {
     return InvalidArgument("may hold only digits, spaces and + . - / ( )", "phone_number");
   }

@@ -17,7 +17,8 @@ COMMANDS = [[], ["serve"], ["demo"], ["token"], ["token", "create"], ["token", "
             ["incident", "update"], ["incident", "list"], ["incident", "show"],
             ["incident", "delete"], ["maintenance"], ["maintenance", "create"],
             ["maintenance", "update"], ["maintenance", "list"], ["audit"], ["export-static"],
-            ["eta"], ["eta", "eval"], ["incident", "draft"], ["incident", "progress"]]
+            ["eta"], ["eta", "eval"], ["incident", "draft"], ["incident", "progress"],
+            ["subscriber", "export"]]
 
 
 class CliTest(unittest.TestCase):
@@ -183,6 +184,44 @@ class CliTest(unittest.TestCase):
         finally:
             server.stop()
         bad = self.phare("export-static", *db, "--out", "/proc/forbidden", check=False)
+        self.assertEqual(bad.returncode, 1)
+        self.assertIn("phare: error:", bad.stderr)
+
+    def test_subscriber_export_is_read_back_by_import(self):
+        source = os.path.join(self.dir, "in.jsonl")
+        with open(source, "w") as f:
+            f.write('{"email": "a@example.org", "phare": {"language": "fr", "audience": '
+                    '"technical", "time_zone": "Europe/Paris"}}\n'
+                    '{"phone_number": "06 12 34 56 78", "phone_country": "FR"}\n'
+                    '{"endpoint": "https://hooks.example.com/h?token=s3cret", '
+                    '"email": "ops@example.com"}\n')
+        self.phare("subscriber", "import", "--db", self.db, source)
+        with harness.Phare(directory=self.dir) as server:  # one waiting for confirmation
+            server.request("POST", "/api/v2/subscribers.json",
+                           body={"subscriber": {"email": "pending@example.org"}},
+                           headers={"Content-Type": "application/json"})
+        out = os.path.join(self.dir, "export.jsonl")
+        proc = self.phare("subscriber", "export", "--db", self.db, "--out", out)
+        self.assertIn("Exported 3 subscribers", proc.stderr)
+        with open(out) as f:
+            exported = [json.loads(line) for line in f]
+        self.assertIn("https://hooks.example.com/h?token=s3cret",
+                      [e.get("endpoint") for e in exported])
+        everyone = self.phare("subscriber", "export", "--db", self.db, "--include-pending").stdout
+        self.assertIn("pending@example.org", everyone)
+        # Read back into an empty database: the same subscribers, settings and all.
+        other = os.path.join(self.dir, "other.db")
+        self.phare("subscriber", "import", "--db", other, out)
+        again = [json.loads(line) for line in
+                 self.phare("subscriber", "export", "--db", other).stdout.splitlines()]
+
+        def comparable(e):
+            keep = {k: v for k, v in e.items() if k not in ("id", "created_at")}
+            keep["phare"] = {k: v for k, v in e["phare"].items() if k != "confirmed_at"}
+            return keep
+        self.assertEqual([comparable(e) for e in again], [comparable(e) for e in exported])
+        bad = self.phare("subscriber", "export", "--db", self.db, "--out", "/proc/x/y",
+                         check=False)
         self.assertEqual(bad.returncode, 1)
         self.assertIn("phare: error:", bad.stderr)
 

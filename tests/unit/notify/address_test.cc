@@ -45,6 +45,10 @@ TEST(NormalizePhoneNumber, InternationalForms) {
   EXPECT_EQ(*NormalizePhoneNumber("FR", "0033612345678"), "+33612345678");
   EXPECT_EQ(*NormalizePhoneNumber("FR", "+32 470 12 34 56"), "+32470123456");  // a Belgian number
   EXPECT_EQ(*NormalizePhoneNumber("KE", "+254 712 345678"), "+254712345678");  // country not listed
+  // An international number needs no country (an export read back, an E.164 list).
+  EXPECT_EQ(*NormalizePhoneNumber("", "+33 6 12 34 56 78"), "+33612345678");
+  EXPECT_EQ(NormalizePhoneNumber("", "06 12 34 56 78").status().field(), "phone_country");
+  EXPECT_EQ(NormalizePhoneNumber("", "0033612345678").status().field(), "phone_country");
 }
 
 TEST(NormalizePhoneNumber, RefusesMalformedNumbers) {
