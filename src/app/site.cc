@@ -2,6 +2,7 @@
 
 #include <unordered_map>
 
+#include "api/uptime_json.h"
 #include "comms/catalog.h"
 #include "http/problem.h"
 #include "http/redirect.h"
@@ -128,6 +129,19 @@ void Site::Install(http::Server& server, http::Router& router) {
   server.SetNotFound([this](http::Request& req) { return NotFound(req); });
   router.Add(http::Method::kGet, "/preferences",
              [this](http::Request& req) { return Preferences(req); });
+  router.Add(http::Method::kGet, "/api/v2/components/{}/uptime.json",
+             [this](http::Request& req) { return Uptime(req); });
+}
+
+http::Response Site::Uptime(http::Request& req) const {
+  auto state = publisher_.state();
+  if (!state) return http::Problem(503, "unavailable", "the page is starting");
+  auto body = api::RenderUptime(*state, req.params.at(0), req.Query("days"));
+  if (!body.ok()) return http::ProblemFromStatus(body.status());
+  http::Response r;
+  r.body = std::move(body).value();
+  r.Header("Access-Control-Allow-Origin", "*").Header("Cache-Control", "public, max-age=60");
+  return r;
 }
 
 }  // namespace phare::app

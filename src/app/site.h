@@ -1,7 +1,8 @@
 // The public site's per-reader side: which rendering of a page a request gets (its
 // language from ?lang=, the phare_lang cookie, then Accept-Language; its zone from ?tz=,
 // the phare_tz cookie, or the page's), the not-found page, and /preferences, which sets
-// those cookies and sends the reader back. Thread-safe once installed.
+// those cookies and sends the reader back, and each component's uptime JSON.
+// Thread-safe once installed.
 #pragma once
 
 #include <string>
@@ -30,6 +31,8 @@ class Site {
  private:
   http::Response NotFound(http::Request& req) const;
   http::Response Preferences(http::Request& req) const;
+  // GET /api/v2/components/{id}/uptime.json?days=N, from the current snapshot's state.
+  http::Response Uptime(http::Request& req) const;
 
   Publisher& publisher_;
   std::string default_language_;

@@ -13,6 +13,9 @@ base::Result<std::shared_ptr<const PublicState>> LoadPublicState(store::Store& s
   PHARE_RETURN_IF_ERROR(store.Read([&](store::Tx& tx) {
     PHARE_ASSIGN_OR_RETURN(state->page, tx.GetPage());
     PHARE_ASSIGN_OR_RETURN(state->components, tx.ListComponents());
+    // A day more than shown: the first day starts at a local midnight before now - N days.
+    PHARE_ASSIGN_OR_RETURN(state->status_changes,
+                           tx.ListStatusChanges(now - std::chrono::hours(24 * (kUptimeDays + 1))));
     store::IncidentQuery all;
     all.limit = kMaxPublicIncidents;
     PHARE_ASSIGN_OR_RETURN(state->incidents, tx.ListIncidents(all));

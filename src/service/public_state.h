@@ -11,6 +11,7 @@
 #include "model/component.h"
 #include "model/incident.h"
 #include "model/page.h"
+#include "model/uptime.h"
 #include "store/store.h"
 
 namespace phare::service {
@@ -19,9 +20,15 @@ struct PublicState {
   model::Page page;
   std::vector<model::Component> components;  // display order; group statuses derived
   std::vector<model::Incident> incidents;    // newest first (by start or window start)
-  base::Time now{};                          // when it was loaded (the clock's time)
-  uint64_t version = 0;                      // increases with each load in this process
+  // Components' status changes of the last kUptimeDays (plus the one in force before),
+  // by component then time.
+  std::vector<model::StatusChange> status_changes;
+  base::Time now{};      // when it was loaded (the clock's time)
+  uint64_t version = 0;  // increases with each load in this process
 };
+
+// How many days of each component's track record the page shows.
+inline constexpr int kUptimeDays = 90;
 
 // At most this many incidents are kept in memory (all open ones always are).
 inline constexpr size_t kMaxPublicIncidents = 20000;

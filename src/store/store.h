@@ -28,6 +28,7 @@
 #include "model/inventory.h"
 #include "model/page.h"
 #include "model/subscriber.h"
+#include "model/uptime.h"
 #include "model/user.h"
 #include "store/outbox.h"
 
@@ -57,6 +58,11 @@ class Tx {
   virtual base::Status InsertComponent(const model::Component& component) = 0;
   virtual base::Status UpdateComponent(const model::Component& component) = 0;
   virtual base::Status DeleteComponent(std::string_view id) = 0;
+  // Each component's status history: inserting a component, and updating it with a
+  // different status, record (id, updated_at, status); deleting it forgets its history.
+  // Changes at or after `since`, plus for each component the one in force at `since`;
+  // ordered by component, then time.
+  virtual base::Result<std::vector<model::StatusChange>> ListStatusChanges(base::Time since) = 0;
 
   // Incidents with their components, estimates and updates (newest first).
   virtual base::Result<std::vector<model::Incident>> ListIncidents(const IncidentQuery& query) = 0;

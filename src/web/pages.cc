@@ -8,6 +8,7 @@
 #include "web/page_view.h"
 #include "web/subscription_pages.h"
 #include "web/templates.h"
+#include "web/uptime_view.h"
 #include "web/view.h"
 
 namespace phare::web {
@@ -38,8 +39,9 @@ Data Cards(const PageView& v, bool (*keep)(const model::Incident&), bool soonest
   return list;
 }
 
-Data ComponentData(const PageView& v, const model::Component& c) {
+Data ComponentData(const PageView& v, UptimeView& uptime, const model::Component& c) {
   Data d;
+  if (!c.group) d.set("uptime", uptime.For(c));
   d.set("name", v.Name(c));
   if (c.description && !c.description->empty()) {
     d.set("description", model::NameIn(c.descriptions, v.reader.language(), *c.description));
@@ -55,16 +57,17 @@ bool Shown(const model::Component& c) {
 }
 
 Data ComponentsData(const PageView& v) {
+  UptimeView uptime(v);
   Data list{Data::type::list};
   for (const auto& c : v.state.components) {
     if (c.group_id || !Shown(c)) continue;
-    Data item = ComponentData(v, c);
+    Data item = ComponentData(v, uptime, c);
     item.set("group", c.group);
     if (c.group) {
       Data children{Data::type::list};
       for (const auto& child : v.state.components) {
         if (child.group_id && *child.group_id == c.id && Shown(child)) {
-          children.push_back(ComponentData(v, child));
+          children.push_back(ComponentData(v, uptime, child));
         }
       }
       item.set("open", c.status != model::ComponentStatus::kOperational);

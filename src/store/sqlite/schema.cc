@@ -379,6 +379,18 @@ CREATE TABLE console_sessions (
 );
 CREATE INDEX console_sessions_user ON console_sessions(user_id);
 )sql",
+      // 12: each component's status history (uptime), seeded with the status in force.
+      R"sql(
+CREATE TABLE component_status_log (
+  component_id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  status TEXT NOT NULL
+);
+CREATE INDEX component_status_log_by_component ON component_status_log(component_id, at);
+CREATE INDEX component_status_log_by_time ON component_status_log(at);
+INSERT INTO component_status_log (component_id, at, status)
+  SELECT id, updated_at, status FROM components;
+)sql",
   };
   return migrations;
 }

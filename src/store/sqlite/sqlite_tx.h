@@ -15,6 +15,7 @@ class SqliteTx final : public Tx {
   base::Status PutPage(const model::Page& page) override;
 
   base::Result<std::vector<model::Component>> ListComponents() override;
+  base::Result<std::vector<model::StatusChange>> ListStatusChanges(base::Time since) override;
   base::Result<model::Component> GetComponent(std::string_view id) override;
   base::Status InsertComponent(const model::Component& component) override;
   base::Status UpdateComponent(const model::Component& component) override;
@@ -119,6 +120,7 @@ class SqliteTx final : public Tx {
   base::Result<int64_t> DeleteSessions(std::string_view user_id, base::Time idle_before) override;
 
  private:
+  base::Status RecordStatus(const model::Component& c);
   // Fills components, estimates and updates of `incidents` (keyed by position).
   base::Status LoadIncidentDetails(std::vector<model::Incident>& incidents);
   base::Status WriteUpdateChildren(const model::IncidentUpdate& update);

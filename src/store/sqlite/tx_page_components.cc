@@ -113,7 +113,39 @@ base::Status SqliteTx::InsertComponent(const model::Component& c) {
       conn_.Prepare("INSERT INTO components (" + std::string(kComponentColumns) +
                     ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)"));
   BindComponent(*s, c);
+  PHARE_RETURN_IF_ERROR(s->Run());
+  return RecordStatus(c);
+}
+
+// Appends (id, updated_at, status) to the history unless it is the status in force.
+base::Status SqliteTx::RecordStatus(const model::Component& c) {
+  PHARE_ASSIGN_OR_RETURN(
+      Statement * s,
+      conn_.Prepare("INSERT INTO component_status_log (component_id, at, status) "
+                    "SELECT ?1, ?2, ?3 WHERE ?3 IS NOT (SELECT status FROM component_status_log "
+                    "WHERE component_id = ?1 ORDER BY at DESC, rowid DESC LIMIT 1)"));
+  s->Bind(1, c.id).Bind(2, base::ToMillis(c.updated_at)).Bind(3, model::ToString(c.status));
   return s->Run();
+}
+
+base::Result<std::vector<model::StatusChange>> SqliteTx::ListStatusChanges(base::Time since) {
+  PHARE_ASSIGN_OR_RETURN(
+      Statement * s,
+      conn_.Prepare("SELECT component_id, at, status FROM component_status_log WHERE at >= ?1 "
+                    "UNION ALL "
+                    "SELECT component_id, MAX(at), status FROM component_status_log "
+                    "WHERE at < ?1 GROUP BY component_id "
+                    "ORDER BY 1, 2"));
+  s->Bind(1, base::ToMillis(since));
+  std::vector<model::StatusChange> out;
+  while (true) {
+    PHARE_ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) break;
+    auto status = model::ParseComponentStatus(s->Text(2));
+    if (!status) return base::Internal("unknown component status in history: " + s->Text(2));
+    out.push_back({s->Text(0), base::FromMillis(s->Int(1)), *status});
+  }
+  return out;
 }
 
 base::Status SqliteTx::UpdateComponent(const model::Component& c) {
@@ -127,7 +159,7 @@ base::Status SqliteTx::UpdateComponent(const model::Component& c) {
   BindComponent(*s, c);
   PHARE_RETURN_IF_ERROR(s->Run());
   if (s->Changes() == 0) return base::NotFound("component '" + c.id + "' does not exist");
-  return base::Status::Ok();
+  return RecordStatus(c);
 }
 
 base::Status SqliteTx::DeleteComponent(std::string_view id) {
@@ -136,7 +168,10 @@ base::Status SqliteTx::DeleteComponent(std::string_view id) {
   PHARE_RETURN_IF_ERROR(s->Run());
   if (s->Changes() == 0)
     return base::NotFound("component '" + std::string(id) + "' does not exist");
-  return base::Status::Ok();
+  PHARE_ASSIGN_OR_RETURN(Statement * log,
+                         conn_.Prepare("DELETE FROM component_status_log WHERE component_id = ?1"));
+  log->Bind(1, id);
+  return log->Run();
 }
 
 }  // namespace phare::store::sqlite
