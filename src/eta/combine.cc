@@ -30,12 +30,13 @@ SourceEstimate Fuse(std::span<const SourceEstimate> sources, double calibration,
 
 std::optional<SourceEstimate> CadenceSource(base::Time next_update_at, base::Time now,
                                             const UpdateCalibration& calibration) {
-  if (next_update_at <= now) return std::nullopt;
+  if (next_update_at <= now || calibration.trust <= 0) return std::nullopt;
   double hours = HoursBetween(now, next_update_at);
   SourceEstimate out;
   out.source = std::string(kSourceCadence);
-  out.remaining = {std::log(std::max(hours, kMinRemainingHours)) + calibration.offset,
-                   std::max(calibration.sigma, 0.1)};
+  // Precision scaled by trust: with little support the hint weighs little in Fuse.
+  double sigma = std::max(calibration.spread, kMinCadenceSigma) / std::sqrt(calibration.trust);
+  out.remaining = {std::log(std::max(hours, kMinRemainingHours)) + calibration.offset, sigma};
   out.reason = fmt::format("next update promised in {}", FormatHours(hours));
   return out;
 }

@@ -39,10 +39,13 @@ namespace phare::eta {
 // the narrowest source's, and kept >= `min_sigma`.
 SourceEstimate Fuse(std::span<const SourceEstimate> sources, double calibration, double min_sigma);
 
-// The promised time of the next update as a hint: operators promise an update on
-// a horizon that scales with what they expect. The remaining time is read as the
-// interval to it times exp(calibration.offset), spread calibration.sigma (learned
-// from the page's past, history.h). Empty when not in the future.
+// The promised time of the next update as a hint, only as far as the page's own past
+// supports it (history.h): the remaining time is read as the interval to it times
+// exp(calibration.offset), spread calibration.spread (at least kMinCadenceSigma)
+// divided by √trust, so a hint the page's past barely supports weighs little when
+// pooled. Empty when not in the future or without support (trust 0): a promised
+// update is not an estimate until the page's own past says how the two relate.
+inline constexpr double kMinCadenceSigma = 0.1;
 std::optional<SourceEstimate> CadenceSource(base::Time next_update_at, base::Time now,
                                             const UpdateCalibration& calibration);
 

@@ -5,7 +5,8 @@
 // incident as a whole (scope "") and for each scope that has its own progress
 // samples or operator statement, the estimate to publish:
 //   - sources: history (always), progress (when samples show restoration under
-//     way), cadence (the promised next update, a weak hint), operator (when stated);
+//     way), cadence (the promised next update, once the page's own past says how
+//     it relates to the end), operator (when stated);
 //   - data estimate: history, progress and cadence pooled (see combine.h);
 //   - fresh estimate: the operator's statement shown as such when there is one
 //     (policy kShowAsStated) or pooled with the data (kBlend); else the data;
@@ -22,6 +23,11 @@
 // what had happened by `now` is used. The history source is the parametric fit
 // (history.h) pooled with the page's own past seen from moments like now
 // (own_updates.h), which dominates once the page has a few incidents.
+//
+// Learned corrections start at none: the update-time shift of the history source
+// and the cadence source (history.h, UpdateCalibration) move away from "no
+// correction" / "no hint" only as far as the page's own past updates support them
+// (pseudo-count shrinkage); built-in baseline records never count as that support.
 #pragma once
 
 #include <optional>

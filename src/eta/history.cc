@@ -44,13 +44,11 @@ struct Residuals {
     sum += weight * r;
     sum2 += weight * r * r;
   }
-  UpdateCalibration Shrunk(UpdateCalibration fallback, double prior_weight) const {
-    if (n < 2) return fallback;
+  UpdateCalibration Shrunk(double prior_weight) const {
+    if (n < 2) return {};
     double mean = sum / n;
-    double spread = std::sqrt(std::max(sum2 / n - mean * mean, 0.0));
     double trust = n / (n + prior_weight);
-    return {trust * mean + (1 - trust) * fallback.offset,
-            trust * spread + (1 - trust) * fallback.sigma, n};
+    return {trust * mean, std::sqrt(std::max(sum2 / n - mean * mean, 0.0)), trust, n};
   }
 };
 
@@ -58,7 +56,10 @@ void Calibrate(std::span<const PastIncident* const> history, model::IncidentKind
                base::Time now, const HistoryConfig& config, DurationPrior& prior) {
   Residuals at_updates, cadence;
   for (const PastIncident* incident : history) {
-    if (incident->kind != kind || !incident->resolved_at || *incident->resolved_at > now) continue;
+    if (incident->kind != kind || !incident->source.empty() || !incident->resolved_at ||
+        *incident->resolved_at > now) {
+      continue;
+    }
     for (const PastUpdate& u : incident->updates) {
       if (u.at >= *incident->resolved_at || u.at < incident->started_at) continue;
       double actual = HoursBetween(u.at, *incident->resolved_at);
@@ -70,11 +71,8 @@ void Calibrate(std::span<const PastIncident* const> history, model::IncidentKind
       }
     }
   }
-  // Without past updates the conditional interval is kept as it is.
-  if (at_updates.n >= 2) {
-    prior.calibration = at_updates.Shrunk({0, prior.all.sigma, 0}, config.calibration_weight);
-  }
-  prior.cadence = cadence.Shrunk(config.cadence_default, config.calibration_weight);
+  prior.calibration = at_updates.Shrunk(config.calibration_weight);
+  prior.cadence = cadence.Shrunk(config.calibration_weight);
 }
 
 }  // namespace
@@ -120,8 +118,11 @@ SourceEstimate HistoryEstimate(const DurationPrior& prior, std::string_view caus
   out.source = std::string(kSourceHistory);
   out.remaining = FromInterval(p10, p90);
   // Conditioning skews the remaining time; keep the conditional median as the centre.
-  out.remaining.mu = std::log(std::max(p50, kMinRemainingHours)) + prior.calibration.offset;
-  if (prior.calibration.sigma > 0) out.remaining.sigma = prior.calibration.sigma;
+  const UpdateCalibration& c = prior.calibration;
+  out.remaining.mu = std::log(std::max(p50, kMinRemainingHours)) + c.offset;
+  if (c.spread > 0) {
+    out.remaining.sigma = c.trust * c.spread + (1 - c.trust) * out.remaining.sigma;
+  }
   out.reason = fmt::format("{:.0f} past {} incidents (typical duration {}), {} elapsed",
                            prior.n_cause, cause.empty() ? "similar" : cause,
                            FormatHours(std::exp(prior.cell.mu)), FormatHours(elapsed));

@@ -47,14 +47,19 @@ struct PastIncident {
   std::string source;
 };
 
-// How remaining times seen at past updates compare with a prediction (the prior's
-// conditional median, or the promised next update): log(actual / predicted) has
-// mean `offset` and spread `sigma`, both shrunk toward a default by
-// HistoryConfig::calibration_weight pseudo-points.
+// How remaining times seen at the page's own past updates compare with a
+// prediction (the prior's conditional median, or the promised next update):
+// log(actual / predicted) has mean `mean` and spread `spread` over `points` updates.
+// A correction is "none" until the page's own data supports it: `trust` =
+// points / (points + HistoryConfig::calibration_weight) is how far it moves away
+// from none, and `offset` = trust · mean is the shift applied. Built-in baseline
+// records (non-empty `source`) never count as support; with fewer than 2 points
+// trust is 0.
 struct UpdateCalibration {
-  double offset = 0;
-  double sigma = 0;  // 0 when unknown: the prior's own spread is kept
-  double points = 0;
+  double offset = 0;  // trust · mean: the shift in log hours
+  double spread = 0;  // of the residuals; 0 when unknown
+  double trust = 0;   // in [0, 1): 0 = no correction
+  double points = 0;  // the page's own updates behind it (weighted)
 };
 
 struct HistoryConfig {
@@ -63,31 +68,30 @@ struct HistoryConfig {
   double cause_weight = 4;            // pseudo-incidents shrinking a cause toward all
   double impact_weight = 4;           // pseudo-incidents shrinking (cause, impact) toward cause
   double min_sigma = 0.3;
-  double calibration_weight = 20;  // pseudo-points shrinking the corrections to their defaults
-  // Remaining time vs the promised next update, before the page's own past says
-  // otherwise: about twice the interval (log 2), spread ×/÷ 4.5 at p10/p90.
-  UpdateCalibration cadence_default{0.7, 1.5, 0};
+  // Pseudo-points (past updates) of "no correction" behind each learned correction.
+  double calibration_weight = 20;
 };
 
 struct DurationPrior {
   LogNormal all, cause, cell;                 // kind-wide, cause, (cause, impact)
   double n_all = 0, n_cause = 0, n_cell = 0;  // weighted counts behind each fit
-  UpdateCalibration calibration;              // history at updates, from past incidents' updates
-  UpdateCalibration cadence;                  // remaining time vs the promised next update
+  UpdateCalibration calibration;              // remaining at updates vs the conditional median
+  UpdateCalibration cadence;                  // remaining at updates vs the promised next update
 };
 
 // Fits the prior for (`kind`, `cause`, `impact`) from what `history` says at `now`:
 // incidents resolved before `now` count with their duration, incidents started
 // before `now` and not yet resolved then count as censored, later ones are ignored.
-// The calibration uses the updates published before `now` of incidents resolved
-// before `now`.
+// The calibrations use the updates published before `now` of the page's own
+// incidents resolved before `now`.
 DurationPrior FitDurationPrior(std::span<const PastIncident* const> history,
                                model::IncidentKind kind, std::string_view cause,
                                model::Impact impact, base::Time now, const HistoryConfig& config);
 
 // The remaining time for an incident started at `started_at`, from the prior's
 // (cause, impact) fit conditioned on the time elapsed at `now`, corrected by the
-// prior's update-time calibration.
+// prior's update-time calibration: the median shifted by its offset, the spread moved
+// toward the measured one by its trust.
 SourceEstimate HistoryEstimate(const DurationPrior& prior, std::string_view cause,
                                base::Time started_at, base::Time now);
 

@@ -1,19 +1,32 @@
 #include "service/estimates.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "eta/cause.h"
 
 namespace phare::service {
 namespace {
 
-// The page's incidents as the history prior sees them (durations, censored when open).
+// Past updates are read for this many of the page's latest incidents: enough for the
+// estimator's corrections and its own-past core, bounded whatever the page's age.
+constexpr size_t kIncidentsWithUpdates = 500;
+constexpr size_t kMaxPastIncidents = 5000;
+
+// The page's incidents as the history prior sees them (durations, censored when open),
+// the latest with the times of their updates and the next updates they promised.
 base::Result<std::vector<eta::PastIncident>> PastIncidents(store::Tx& tx, const std::string& self) {
   store::IncidentQuery q;
   q.kind = model::IncidentKind::kIncident;
-  q.limit = 5000;
+  q.limit = kMaxPastIncidents;
   q.with_details = false;
   PHARE_ASSIGN_OR_RETURN(auto incidents, tx.ListIncidents(q));
+  PHARE_ASSIGN_OR_RETURN(auto times, tx.ListUpdateTimes(*q.kind, kIncidentsWithUpdates));
+  std::unordered_map<std::string_view, std::vector<eta::PastUpdate>> updates;
+  for (const store::UpdateTime& u : times) {
+    if (model::IsClosed(u.status)) continue;  // the end itself, not a moment before it
+    updates[u.incident_id].push_back({u.at, u.next_update_at});
+  }
   std::vector<eta::PastIncident> out;
   out.reserve(incidents.size());
   for (const auto& i : incidents) {
@@ -25,6 +38,9 @@ base::Result<std::vector<eta::PastIncident>> PastIncidents(store::Tx& tx, const 
     p.kind = i.kind;
     p.started_at = i.started_at;
     if (model::IsClosed(i.status)) p.resolved_at = i.resolved_at.value_or(i.updated_at);
+    if (auto found = updates.find(i.id); found != updates.end()) {
+      p.updates = std::move(found->second);
+    }
     out.push_back(std::move(p));
   }
   return out;

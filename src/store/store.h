@@ -44,6 +44,15 @@ struct IncidentQuery {
   bool with_details = true;  // components, estimates and updates; false: the incident only
 };
 
+// When an update was shown and the next update it promised: what restoration estimates
+// learn from a page's past (no bodies, no components).
+struct UpdateTime {
+  std::string incident_id;
+  base::Time at{};  // display_at
+  model::IncidentStatus status = model::IncidentStatus::kInvestigating;
+  std::optional<base::Time> next_update_at;
+};
+
 class Tx {
  public:
   virtual ~Tx() = default;
@@ -92,6 +101,10 @@ class Tx {
                                            const model::OperatorEstimate& estimate) = 0;
   virtual base::Result<std::vector<model::OperatorEstimate>> ListOperatorEstimates(
       std::string_view incident_id) = 0;
+  // The update times of the `limit` incidents of `kind` started last (the order of
+  // ListIncidents), grouped by incident, oldest first within each. One query, no bodies.
+  virtual base::Result<std::vector<UpdateTime>> ListUpdateTimes(model::IncidentKind kind,
+                                                                size_t limit) = 0;
 
   // API tokens.
   virtual base::Status InsertToken(const model::ApiToken& token) = 0;

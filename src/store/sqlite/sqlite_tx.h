@@ -41,6 +41,8 @@ class SqliteTx final : public Tx {
                                    const model::OperatorEstimate& estimate) override;
   base::Result<std::vector<model::OperatorEstimate>> ListOperatorEstimates(
       std::string_view incident_id) override;
+  base::Result<std::vector<UpdateTime>> ListUpdateTimes(model::IncidentKind kind,
+                                                        size_t limit) override;
 
   base::Status InsertToken(const model::ApiToken& token) override;
   base::Result<model::ApiToken> FindTokenByHash(std::string_view hash) override;

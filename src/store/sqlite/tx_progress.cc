@@ -1,4 +1,5 @@
-// SqliteTx: restoration progress samples and operator estimates.
+// SqliteTx: restoration progress samples, operator estimates and the update times the
+// estimator learns from.
 #include "store/sqlite/sqlite_tx.h"
 
 namespace phare::store::sqlite {
@@ -57,6 +58,31 @@ base::Result<std::vector<model::OperatorEstimate>> SqliteTx::ListOperatorEstimat
     if (auto from = s->OptInt(2)) e.from = base::FromMillis(*from);
     e.to = base::FromMillis(s->Int(3));
     out.push_back(std::move(e));
+  }
+  return out;
+}
+
+base::Result<std::vector<UpdateTime>> SqliteTx::ListUpdateTimes(model::IncidentKind kind,
+                                                                size_t limit) {
+  PHARE_ASSIGN_OR_RETURN(
+      Statement * s,
+      conn_.Prepare("SELECT u.incident_id, u.display_at, u.status, u.next_update_at "
+                    "FROM (SELECT id FROM incidents WHERE kind = ?1 "
+                    "ORDER BY COALESCE(scheduled_for, started_at) DESC, created_at DESC, id "
+                    "LIMIT ?2) i JOIN incident_updates u ON u.incident_id = i.id "
+                    "ORDER BY u.incident_id, u.display_at, u.seq"));
+  s->Bind(1, model::ToString(kind)).Bind(2, static_cast<int64_t>(limit));
+  std::vector<UpdateTime> out;
+  for (;;) {
+    PHARE_ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) break;
+    UpdateTime u;
+    u.incident_id = s->Text(0);
+    u.at = base::FromMillis(s->Int(1));
+    u.status =
+        model::ParseIncidentStatus(s->Text(2)).value_or(model::IncidentStatus::kInvestigating);
+    if (auto next = s->OptInt(3)) u.next_update_at = base::FromMillis(*next);
+    out.push_back(std::move(u));
   }
   return out;
 }

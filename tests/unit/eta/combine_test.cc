@@ -83,10 +83,16 @@ TEST(DampTest, JitteryEstimatesAreRevisedRarely) {
 }
 
 TEST(CadenceTest, ReadsThePromisedUpdateThroughItsCalibration) {
-  auto c = CadenceSource(kNow + minutes(30), kNow, {std::log(2.0), 1.2, 0});
+  // The page's past: twice the interval, spread 1.2, trust 0.5.
+  auto c = CadenceSource(kNow + minutes(30), kNow, {std::log(2.0), 1.2, 0.5, 20});
   ASSERT_TRUE(c);
   EXPECT_NEAR(std::exp(c->remaining.mu), 1.0, 1e-9);  // twice the half hour
-  EXPECT_FALSE(CadenceSource(kNow - minutes(1), kNow, {}));
+  EXPECT_NEAR(c->remaining.sigma, 1.2 / std::sqrt(0.5), 1e-9);
+  EXPECT_FALSE(CadenceSource(kNow - minutes(1), kNow, {std::log(2.0), 1.2, 0.5, 20}));
+}
+
+TEST(CadenceTest, APromisedUpdateIsNoEstimateWithoutThePagesSupport) {
+  EXPECT_FALSE(CadenceSource(kNow + minutes(30), kNow, {}));
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 // Cross-source evaluation on the two shipped provider histories (data/eta): each
 // file is replayed as a page phare never saw, its provider left out of the built-in
 // baseline. Prints the table; asserts the guarantees phare meets on both (see
-// docs/eta.md for the targets it does not meet yet).
+// docs/eta.md for the target it does not meet yet: 20 % below the best baseline on aws).
 #include <gtest/gtest.h>
 
 #include <iostream>
@@ -36,10 +36,12 @@ TEST(EvalSourcesTest, CrossSourceBeatsTheBaselinesWithCalibratedIntervals) {
     }
     double coverage = o.at("phare").as_object().at("coverage_p10_p90").to_number<double>();
     double under = o.at("phare").as_object().at("under_rate").to_number<double>();
-    EXPECT_LT(phare, 0.95 * best) << name << ": at least 5 % below the best baseline";
-    EXPECT_GE(coverage, 0.72) << name;
+    // The target is 20 %; met on gcp (−28.6 %), not on aws (−14.5 %): see
+    // docs/eta.md. Coverage and under-rate meet their targets on both.
+    EXPECT_LT(phare, 0.88 * best) << name << ": at least 12 % below the best baseline";
+    EXPECT_GE(coverage, 0.75) << name;
     EXPECT_LE(coverage, 0.90) << name;
-    EXPECT_LE(under, 0.30) << name;
+    EXPECT_LE(under, 0.25) << name;
   }
 }
 

@@ -118,6 +118,36 @@ TEST(HistoryTest, LearnsHowRemainingTimesAtUpdatesCompare) {
                                          model::Impact::kMajor, now, HistoryConfig{});
   EXPECT_LT(prior.calibration.offset, -1.5);
   EXPECT_NEAR(prior.calibration.points, 200, 1e-9);
+  EXPECT_NEAR(prior.calibration.trust, 200.0 / 220, 1e-9);
+}
+
+TEST(HistoryTest, CorrectionsAreNoneWithoutThePagesOwnSupport) {
+  // The same updates, but from the built-in baseline (another provider): not the
+  // page's own, so nothing is corrected and the promised updates say nothing.
+  auto past = Synthetic({std::log(4.0), 0.7}, 200, "network", 8);
+  for (PastIncident& p : past) {
+    p.source = "another-provider";
+    p.updates.push_back({*p.resolved_at - minutes(10), *p.resolved_at + hours(1)});
+  }
+  base::Time now = kT0 + hours(24 * 300);
+  DurationPrior prior = FitDurationPrior(Pointers(past), model::IncidentKind::kIncident, "network",
+                                         model::Impact::kMajor, now, HistoryConfig{});
+  EXPECT_EQ(prior.calibration.offset, 0);
+  EXPECT_EQ(prior.calibration.trust, 0);
+  EXPECT_EQ(prior.cadence.offset, 0);
+  EXPECT_EQ(prior.cadence.trust, 0);
+}
+
+TEST(HistoryTest, AFewOwnUpdatesMoveTheCorrectionALittle) {
+  auto past = Synthetic({std::log(4.0), 0.7}, 5, "network", 9);
+  for (PastIncident& p : past) {
+    p.updates.push_back({*p.resolved_at - minutes(10), *p.resolved_at - minutes(5)});
+  }
+  base::Time now = kT0 + hours(24 * 10);
+  DurationPrior few = FitDurationPrior(Pointers(past), model::IncidentKind::kIncident, "network",
+                                       model::Impact::kMajor, now, HistoryConfig{});
+  EXPECT_NEAR(few.cadence.trust, 5.0 / 25, 1e-9);
+  EXPECT_NEAR(few.cadence.offset, 0.2 * std::log(2.0), 1e-6);  // ended at twice the interval
 }
 
 }  // namespace

@@ -50,6 +50,16 @@ TEST(OwnUpdatesTest, ReadsRemainingTimesAtPastUpdatesLikeNow) {
   EXPECT_LE(own->incidents, 10);
 }
 
+TEST(OwnUpdatesTest, CrossValidationKeepsTheElapsedTimeWhenItMatters) {
+  // Remaining times tied to the elapsed time (six-hour incidents): the kernel follows it.
+  auto tied = Page(30, 6);
+  base::Time start = kT0 + hours(24 * 40);
+  auto late = RemainingFromOwnPast(Pointers(tied), model::IncidentKind::kIncident, "network", start,
+                                   start + hours(5), {});
+  ASSERT_TRUE(late);
+  EXPECT_LT(std::exp(late->p50), 2.5);  // one or two hours left, not the 3.5 of all updates
+}
+
 TEST(OwnUpdatesTest, TheBuiltinBaselineNeverEntersIt) {
   auto page = Page(10, 6);
   for (PastIncident& p : page) p.source = "gcp-incidents";

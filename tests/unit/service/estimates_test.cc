@@ -2,6 +2,9 @@
 // refresher ticking, and the published promise never falls behind the clock.
 #include "service/estimates.h"
 
+#include "eta/source.h"
+#include "service/page.h"
+
 #include "service_fixture.h"
 
 namespace phare::service {
@@ -134,6 +137,72 @@ TEST_F(EstimatesTest, ClosedIncidentsAreLeftAlone) {
   ASSERT_TRUE(report.ok());
   EXPECT_TRUE(report->revised.empty());
   EXPECT_TRUE(incidents_->Get(id)->estimates.empty());
+}
+
+// A page of its own whose past incidents lasted 1, 2, 4... 32 hours and 5 minutes; with
+// `late_updates`, each posted an update 5 minutes before it was resolved, as incidents
+// do once the fix is deployed. Then a new incident, updated an hour in.
+class PastPage {
+ public:
+  PastPage(const std::string& file, bool late_updates) {
+    store_ = std::move(store::sqlite::SqliteStore::Open(file, {})).value();
+    ctx_ = std::make_unique<Context>(Context{*store_, clock_, random_});
+    EXPECT_TRUE(EnsurePage(*ctx_, {}).ok());
+    incidents_ = std::make_unique<IncidentService>(*ctx_);
+    for (int h = 1; h <= 32; h *= 2) {
+      const std::string id = Declare("Network outage");
+      clock_.Advance(hours(h));
+      if (late_updates) Post(id, model::IncidentStatus::kIdentified);
+      clock_.Advance(minutes(5));
+      Post(id, model::IncidentStatus::kResolved);
+      clock_.Advance(hours(24));
+    }
+    current_ = Declare("Network outage");
+    clock_.Advance(hours(1));
+    Post(current_, model::IncidentStatus::kIdentified);
+  }
+  // The hours from now to the median of the current incident's estimate.
+  double MedianHoursLeft() {
+    auto i = incidents_->Get(current_);
+    EXPECT_TRUE(i.ok() && !i->estimates.empty());
+    if (!i.ok() || i->estimates.empty()) return 0;
+    return eta::HoursBetween(clock_.Now(), i->estimates.front().p50);
+  }
+
+ private:
+  std::string Declare(const std::string& name) {
+    IncidentInput in;
+    in.name = name;
+    in.body = "We are investigating.";
+    auto i = incidents_->Create(actor_, in);
+    EXPECT_TRUE(i.ok()) << i.status().ToString();
+    return i.ok() ? i->id : "";
+  }
+  void Post(const std::string& id, model::IncidentStatus status) {
+    IncidentInput in;
+    in.status = status;
+    in.body = "A fix is being deployed.";
+    auto i = incidents_->Update(actor_, id, in);
+    EXPECT_TRUE(i.ok()) << i.status().ToString();
+  }
+  base::FakeClock clock_{base::FromMillis(1510208460000)};
+  base::SeededRandom random_{7};
+  std::unique_ptr<store::sqlite::SqliteStore> store_;
+  std::unique_ptr<Context> ctx_;
+  std::unique_ptr<IncidentService> incidents_;
+  model::Actor actor_{"test"};
+  std::string current_;
+};
+
+TEST_F(EstimatesTest, ThePagesPastUpdatesInformItsEstimates) {
+  PastPage with_updates(dir_.File("with.db"), true);
+  PastPage durations_only(dir_.File("without.db"), false);
+  // Same durations; only the updates tell that this page's incidents end soon after
+  // an update posted about as far in as this one.
+  const double informed = with_updates.MedianHoursLeft();
+  const double blind = durations_only.MedianHoursLeft();
+  EXPECT_GT(informed, 0);
+  EXPECT_LT(informed, 0.5 * blind) << informed << " h vs " << blind << " h";
 }
 
 }  // namespace
