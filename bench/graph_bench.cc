@@ -2,8 +2,8 @@
 // 100,000 infrastructure nodes for 300,000 customers (4 sites). Measures import from a
 // generated file (JSON Lines, and gzip CSV), resident memory once loaded, propagation of
 // a whole-site failure and of one rack, the impact summary, and the single-point-of-
-// failure search. Targets (issue 3): import <= 15 s, site <= 50 ms, rack <= 1 ms,
-// RSS <= 1 GiB.
+// failure search, also on a 45,000-node chain (shared chains or one sweep per candidate).
+// Targets (issue 3): import <= 15 s, site <= 50 ms, rack <= 1 ms, RSS <= 1 GiB.
 //
 //   build/bench/graph_bench [--benchmark_filter=...]
 //   PHARE_GRAPH_BENCH_RESOURCES=100000 build/bench/graph_bench   (a smaller run)
@@ -16,6 +16,7 @@
 #include <fstream>
 #include <string>
 
+#include "graph/builder.h"
 #include "graph/export.h"
 #include "graph/impact.h"
 #include "graph/import.h"
@@ -193,6 +194,44 @@ void BM_SinglePointsOfFailure(benchmark::State& state) {
   state.counters["hidden"] = static_cast<double>(report.hidden.size());
 }
 
+// A chain of `length` breakers, each fed by the one before, a resource on the last: the
+// shape on which one sweep per candidate is quadratic (issue 16).
+std::shared_ptr<const Inventory> ChainInventory(int64_t length) {
+  InventoryBuilder builder;
+  std::string before;
+  uint64_t line = 0;
+  for (int64_t i = 0; i < length; ++i) {
+    const std::string id = "n" + std::to_string(i);
+    NodeSpec spec;
+    spec.id = id;
+    spec.kind = NodeKind::kBreaker;
+    builder.AddNode(spec, ++line);
+    const std::string_view feed[] = {before};
+    if (!before.empty()) builder.AddGroup(1, feed);
+    before = id;
+  }
+  NodeSpec resource;
+  resource.id = "r";
+  resource.kind = NodeKind::kResource;
+  resource.customer = "c";
+  resource.product = "vps";
+  builder.AddNode(resource, ++line);
+  const std::string_view host[] = {before};
+  builder.AddGroup(1, host);
+  return builder.Build();
+}
+
+// Args: chain length, shared chains (1, the default) or one sweep per candidate (0).
+void BM_SinglePointsOfFailureChain(benchmark::State& state) {
+  Propagation p(ChainInventory(state.range(0)));
+  SpofOptions options;
+  options.share_chains = state.range(1) != 0;
+  SpofReport report;
+  for (auto _ : state) report = FindSinglePointsOfFailure(p, options);
+  state.counters["candidates"] = report.candidates;
+  state.counters["evaluated"] = static_cast<double>(report.nodes_evaluated);
+}
+
 void BM_SerializeBlob(benchmark::State& state) {
   Propagation& p = Live();
   std::string blob;
@@ -209,6 +248,13 @@ BENCHMARK(BM_RackFailure)->MinTime(0.2)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_SummaryAfterSiteFailure)->MinTime(0.2)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RecomputeFromScratch)->MinTime(0.2)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SinglePointsOfFailure)->Iterations(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SinglePointsOfFailureChain)
+    ->Args({45000, 1})
+    ->Args({5000, 1})
+    ->Args({5000, 0})
+    ->Args({45000, 0})
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SerializeBlob)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -27,7 +27,7 @@ std::optional<model::Channel> ChannelParam(const http::Request& req, std::string
 }
 
 boost::json::object Created(AdminCall& call, const service::SubscribeResult& r) {
-  auto json = SubscriberJson(r.subscriber, call.zone);
+  auto json = SubscriberJson(r.subscriber, call.zone, EndpointView::kFull);
   auto& phare = json["phare"].as_object();
   if (!r.secret.empty()) phare["secret"] = r.secret;
   phare["unsubscribe_url"] = call.page.url + "/unsubscribe/" + r.unsubscribe_token;
@@ -72,8 +72,10 @@ boost::json::object StatsJson(AdminCall& call, const service::DeliveryStats& sta
 
 void RegisterAdmin(http::Router& router, AdminDeps& admin, SubscriberApiDeps& deps) {
   const std::string base = "/v1/pages/{}/subscribers";
+  // Subscribers are personal data (addresses) and secrets (endpoint URLs): admin scope
+  // to read them too.
   router.Add(Method::kGet, base,
-             Admin(admin, Scope::kRead, Body::kNone,
+             Admin(admin, Scope::kAdmin, Body::kNone,
                    [&deps](AdminCall& call) {
                      store::SubscriberQuery q;
                      q.limit = static_cast<size_t>(QueryInt(call.req, "limit", 100, 1, 1000));
@@ -115,7 +117,7 @@ void RegisterAdmin(http::Router& router, AdminDeps& admin, SubscriberApiDeps& de
              {true, base});
   const std::string one = base + "/{}";
   router.Add(Method::kGet, one,
-             Admin(admin, Scope::kRead, Body::kNone,
+             Admin(admin, Scope::kAdmin, Body::kNone,
                    [&deps](AdminCall& call) {
                      auto s = deps.subscribers.Get(call.req.params[1]);
                      if (!s.ok()) return http::ProblemFromStatus(s.status());

@@ -65,6 +65,25 @@ base::Zone PageZone(store::Store& store) {
   return zone.ok() ? *zone : base::Zone::Utc();
 }
 
+// E-mail and SMS: checked, queued, and answered the same way whatever the address's
+// state (the queue decides; service/subscription_queue.h).
+http::Response QueueSubscription(SubscriberApiDeps& deps, const model::Actor& actor,
+                                 service::SubscribeInput in) {
+  auto address = deps.subscribers.CheckPublic(in);
+  if (!address.ok()) return Answer(http::ProblemFromStatus(address.status()));
+  const bool email = in.channel == model::Channel::kEmail;
+  auto queued = deps.queue.Push(actor, std::move(in));
+  if (!queued.ok()) return Answer(http::ProblemFromStatus(queued));
+  boost::json::object s{{"mode", email ? "email" : "sms"},
+                        {email ? "email" : "phone_number", *address},
+                        {"confirmation", "sent"}};
+  return Answer(Json(
+      202, boost::json::object{{"subscriber", std::move(s)},
+                               {"message",
+                                "If this address is not subscribed yet, it will receive a link to "
+                                "confirm; nothing else is sent before it is used."}}));
+}
+
 http::Response Subscribe(AdminDeps& admin, SubscriberApiDeps& deps, http::Request& req) {
   if (auto wait = deps.per_client.Take(req.remote_address); wait.count() > 0) {
     return Answer(RateLimited(wait));
@@ -79,28 +98,20 @@ http::Response Subscribe(AdminDeps& admin, SubscriberApiDeps& deps, http::Reques
   const bool confirmed_channel =
       in->channel == model::Channel::kEmail || in->channel == model::Channel::kSms;
   if (confirmed_channel) {
-    if (auto wait = deps.per_address.Take(AddressKey(*in)); wait.count() > 0) {
+    // Look-alike spellings of one address share its limit.
+    auto key = deps.subscribers.RecipientKey(*in);
+    if (!key.ok()) return Answer(http::ProblemFromStatus(key.status()));
+    if (auto wait = deps.per_address.Take(*key); wait.count() > 0) {
       return Answer(RateLimited(wait));
     }
   }
   in->skip_confirmation = false;
-  auto r = deps.subscribers.Subscribe(model::Actor{"public:" + std::string(req.remote_address)},
-                                      *in, service::SubscribeOrigin::kPublic);
+  const model::Actor actor{"public:" + std::string(req.remote_address)};
+  if (confirmed_channel) return QueueSubscription(deps, actor, std::move(*in));
+  auto r = deps.subscribers.Subscribe(actor, *in, service::SubscribeOrigin::kPublic);
   if (!r.ok()) return Answer(http::ProblemFromStatus(r.status()));
   deps.wake();
-  if (confirmed_channel) {
-    // The same answer whether the address was already subscribed or not.
-    const bool email = in->channel == model::Channel::kEmail;
-    boost::json::object s{{"mode", email ? "email" : "sms"},
-                          {email ? "email" : "phone_number", r->address},
-                          {"confirmation", "sent"}};
-    return Answer(Json(
-        202, boost::json::object{{"subscriber", std::move(s)},
-                                 {"message",
-                                  "If this address is not subscribed yet, it will receive a link "
-                                  "to confirm; nothing else is sent before it is used."}}));
-  }
-  auto json = SubscriberJson(r->subscriber, PageZone(admin.ctx.store));
+  auto json = SubscriberJson(r->subscriber, PageZone(admin.ctx.store), EndpointView::kFull);
   auto& phare = json["phare"].as_object();
   if (!r->secret.empty()) phare["secret"] = r->secret;
   phare["unsubscribe_token"] = r->unsubscribe_token;
@@ -162,20 +173,6 @@ http::Response RateLimited(base::Duration wait) {
                          "too many requests; try again in " + std::to_string(seconds) + " s");
   r.Header("Retry-After", std::to_string(seconds));
   return r;
-}
-
-std::string AddressKey(const service::SubscribeInput& in) {
-  std::string key(model::ToString(in.channel));
-  key += ':';
-  const std::string& raw = in.channel == model::Channel::kEmail ? in.email : in.phone_number;
-  for (char c : raw) {
-    if (in.channel == model::Channel::kSms) {
-      if (std::isdigit(static_cast<unsigned char>(c))) key += c;
-    } else if (c != ' ') {
-      key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-  }
-  return key;
 }
 
 void RegisterPublicSubscriberRoutes(http::Router& router, AdminDeps& admin,

@@ -85,7 +85,20 @@ base::Status Limit(const std::optional<std::string>& value, size_t max, std::str
 
 }  // namespace
 
-boost::json::object SubscriberJson(const model::Subscriber& s, const base::Zone& zone) {
+std::string RedactEndpoint(std::string_view url) {
+  constexpr std::string_view kEllipsis = "\u2026";
+  auto parsed = boost::urls::parse_absolute_uri(url);
+  if (!parsed || !parsed->has_authority()) return std::string(kEllipsis);
+  std::string out = std::string(parsed->scheme()) + "://" + std::string(parsed->encoded_host());
+  if (parsed->has_port()) out += ":" + std::string(parsed->port());
+  const bool more = !parsed->encoded_path().empty() && parsed->encoded_path() != "/";
+  out += "/";
+  if (more || parsed->has_query()) out += kEllipsis;
+  return out;
+}
+
+boost::json::object SubscriberJson(const model::Subscriber& s, const base::Zone& zone,
+                                   EndpointView view) {
   boost::json::object o;
   o["id"] = s.id;
   o["mode"] = s.channel == Channel::kChat ? "webhook" : model::ToString(s.channel);
@@ -98,7 +111,7 @@ boost::json::object SubscriberJson(const model::Subscriber& s, const base::Zone&
       break;
     case Channel::kWebhook:
     case Channel::kChat:
-      o["endpoint"] = s.address;
+      o["endpoint"] = view == EndpointView::kFull ? s.address : RedactEndpoint(s.address);
       if (!s.contact_email.empty()) o["email"] = s.contact_email;
       break;
   }

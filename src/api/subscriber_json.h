@@ -17,7 +17,16 @@
 
 namespace phare::api {
 
-boost::json::object SubscriberJson(const model::Subscriber& s, const base::Zone& zone);
+// Webhook and chat URLs are secrets (Slack's /services/T.../B.../XXXX): answers other than
+// the one creating a subscriber show them redacted.
+enum class EndpointView { kFull, kRedacted };
+
+boost::json::object SubscriberJson(const model::Subscriber& s, const base::Zone& zone,
+                                   EndpointView view = EndpointView::kRedacted);
+
+// "https://hooks.slack.com/…" for "https://hooks.slack.com/services/T0/B0/XYZ": the scheme,
+// host and port, then "…" when anything followed; "…" alone for what is not a URL.
+std::string RedactEndpoint(std::string_view url);
 
 // The object under "subscriber". InvalidArgument unless exactly one of email,
 // phone_number and endpoint is given, or an endpoint with an email (Statuspage's webhook

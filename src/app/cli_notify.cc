@@ -206,7 +206,8 @@ list->callback([list_flags, &action] {
     auto zone = base::Zone::Find((*rt)->page().time_zone);
     boost::json::array out;
     for (const auto& s : *found) {
-      out.push_back(api::SubscriberJson(s, zone.ok() ? *zone : base::Zone::Utc()));
+      out.push_back(
+          api::SubscriberJson(s, zone.ok() ? *zone : base::Zone::Utc(), api::EndpointView::kFull));
     }
     return PrintJson(out);
   };

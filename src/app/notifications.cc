@@ -7,6 +7,7 @@
 #include "api/subscribers_api.h"
 #include "app/subscription_site.h"
 #include "notify/address.h"
+#include "notify/endpoint_check.h"
 #include "notify/render.h"
 
 namespace phare::app {
@@ -112,14 +113,36 @@ base::Result<notify::PipelineOptions> PipelineOptionsFrom(const base::Config& co
 service::SubscriberPolicy SubscriberPolicyFrom(const base::Config& config) {
   service::SubscriberPolicy p;
   p.allow_private_targets = config.notify.allow_private_targets;
+  const std::string& mode = config.notify.public_webhooks;
+  p.public_webhooks = mode == "open"         ? service::PublicWebhooks::kOpen
+                      : mode == "admin_only" ? service::PublicWebhooks::kAdminOnly
+                                             : service::PublicWebhooks::kVerify;
   p.confirm_ttl =
       std::chrono::duration_cast<base::Duration>(hours(config.notify.confirm_ttl_hours));
   return p;
 }
 
+namespace {
+
+// The serving policy: SubscriberPolicyFrom, with the endpoint check of public webhooks
+// (its own short timeouts: a public request waits for it).
+service::SubscriberPolicy ServePolicy(const base::Config& config, const base::Clock& clock) {
+  auto p = SubscriberPolicyFrom(config);
+  notify::TransportOptions t;
+  t.allow_private_targets = config.notify.allow_private_targets;
+  t.connect_timeout = seconds(5);
+  t.http_timeout = seconds(10);
+  p.check_endpoint = [t, &clock](std::string_view url, std::string_view challenge) {
+    return notify::CheckEndpoint(t, clock, url, challenge);
+  };
+  return p;
+}
+
+}  // namespace
+
 struct Notifications::Parts {
   Parts(const base::Config& config, service::Context& ctx)
-      : subscribers(ctx, SubscriberPolicyFrom(config)),
+      : subscribers(ctx, ServePolicy(config, ctx.clock)),
         per_client(ctx.clock, config.notify.subscribe_per_ip_burst,
                    PerHour(config.notify.subscribe_per_ip_per_hour)),
         per_address(ctx.clock, config.notify.subscribe_per_address_per_hour,
@@ -129,6 +152,7 @@ struct Notifications::Parts {
   http::RateLimiter per_client;
   http::RateLimiter per_address;
   std::unique_ptr<notify::Pipeline> pipeline;
+  std::unique_ptr<service::SubscriptionQueue> queue;  // wakes the pipeline: stops first
   std::unique_ptr<api::SubscriberApiDeps> api;
   std::unique_ptr<SubscriptionSite> site;
 };
@@ -149,17 +173,26 @@ base::Result<std::unique_ptr<Notifications>> Notifications::Start(const base::Co
                               IncidentJson(config.comms.default_language, ctx.clock),
                               std::move(tokens)));
   notify::Pipeline* pipeline = parts->pipeline.get();
-  parts->api = std::make_unique<api::SubscriberApiDeps>(api::SubscriberApiDeps{
-      parts->subscribers, parts->per_client, parts->per_address, [pipeline] { pipeline->Wake(); }});
+  parts->queue = std::make_unique<service::SubscriptionQueue>(
+      parts->subscribers, [pipeline](const base::Status& decided) {
+        if (decided.ok()) {
+          pipeline->Wake();  // a confirmation may be due
+        } else {
+          spdlog::warn("public subscription: {}", decided.ToString());
+        }
+      });
+  parts->api = std::make_unique<api::SubscriberApiDeps>(
+      api::SubscriberApiDeps{parts->subscribers, parts->per_client, parts->per_address,
+                             *parts->queue, [pipeline] { pipeline->Wake(); }});
   return std::unique_ptr<Notifications>(new Notifications(std::move(parts)));
 }
 
 void Notifications::Install(http::Router& router, api::AdminDeps& admin, Publisher& publisher,
                             const std::string& default_language) {
   api::RegisterSubscriberRoutes(router, admin, *parts_->api);
-  parts_->site = std::make_unique<SubscriptionSite>(publisher, default_language,
-                                                    parts_->subscribers, parts_->per_client,
-                                                    parts_->per_address, parts_->api->wake);
+  parts_->site =
+      std::make_unique<SubscriptionSite>(publisher, default_language, parts_->subscribers,
+                                         parts_->per_client, parts_->per_address, *parts_->queue);
   parts_->site->Install(router);
 }
 
@@ -179,6 +212,7 @@ void Notifications::Export(base::Registry& registry) { parts_->pipeline->Export(
 void Notifications::Wake() { parts_->pipeline->Wake(); }
 
 void Notifications::Stop() {
+  if (parts_ && parts_->queue) parts_->queue->Stop();
   if (parts_ && parts_->pipeline) parts_->pipeline->Stop();
 }
 

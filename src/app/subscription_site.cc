@@ -23,13 +23,13 @@ http::Response& Secure(http::Response& r) {
 SubscriptionSite::SubscriptionSite(Publisher& publisher, std::string default_language,
                                    service::SubscriberService& subscribers,
                                    http::RateLimiter& per_client, http::RateLimiter& per_address,
-                                   std::function<void()> wake)
+                                   service::SubscriptionQueue& queue)
     : publisher_(publisher),
       default_language_(std::move(default_language)),
       subscribers_(subscribers),
       per_client_(per_client),
       per_address_(per_address),
-      wake_(std::move(wake)) {}
+      queue_(queue) {}
 
 web::Reading SubscriptionSite::DefaultReading() const {
   auto state = publisher_.state();
@@ -73,17 +73,22 @@ http::Response SubscriptionSite::Subscribe(http::Request& req) {
   if (!in.ok() || in->channel != model::Channel::kEmail) {
     return Page(422, reading, web::SubscriptionPage::kInvalidInput);
   }
-  if (auto wait = per_address_.Take(api::AddressKey(*in)); wait.count() > 0) {
+  // Look-alike spellings of one address share its limit.
+  auto key = subscribers_.RecipientKey(*in);
+  if (!key.ok()) return Page(422, reading, web::SubscriptionPage::kInvalidInput);
+  if (auto wait = per_address_.Take(*key); wait.count() > 0) {
     return Page(429, reading, web::SubscriptionPage::kBusy);
   }
-  in->skip_confirmation = false;
-  auto r = subscribers_.Subscribe(model::Actor{"public:" + std::string(req.remote_address)}, *in,
-                                  service::SubscribeOrigin::kPublic);
-  if (!r.ok()) {
-    return Page(r.status().code() == base::Code::kInvalidArgument ? 422 : 503, reading,
+  // Checked and queued: the same answer and work whether the address is new, pending or
+  // active (service/subscription_queue.h).
+  auto checked = subscribers_.CheckPublic(*in);
+  if (!checked.ok()) {
+    return Page(checked.status().code() == base::Code::kInvalidArgument ? 422 : 503, reading,
                 web::SubscriptionPage::kInvalidInput);
   }
-  wake_();
+  auto queued =
+      queue_.Push(model::Actor{"public:" + std::string(req.remote_address)}, std::move(*in));
+  if (!queued.ok()) return Page(503, reading, web::SubscriptionPage::kBusy);
   // The same page whether the address was already subscribed or not.
   return Page(200, reading, web::SubscriptionPage::kCheckInbox);
 }

@@ -18,6 +18,7 @@
 #include "http/rate_limiter.h"
 #include "http/router.h"
 #include "service/subscribers.h"
+#include "service/subscription_queue.h"
 #include "web/subscription_pages.h"
 
 namespace phare::app {
@@ -26,7 +27,7 @@ class SubscriptionSite {
  public:
   SubscriptionSite(Publisher& publisher, std::string default_language,
                    service::SubscriberService& subscribers, http::RateLimiter& per_client,
-                   http::RateLimiter& per_address, std::function<void()> wake);
+                   http::RateLimiter& per_address, service::SubscriptionQueue& queue);
 
   // Adds the routes; the site must outlive the router.
   void Install(http::Router& router);
@@ -46,7 +47,7 @@ class SubscriptionSite {
   service::SubscriberService& subscribers_;
   http::RateLimiter& per_client_;
   http::RateLimiter& per_address_;
-  std::function<void()> wake_;
+  service::SubscriptionQueue& queue_;
 };
 
 }  // namespace phare::app

@@ -229,7 +229,13 @@ Status ReadNotify(const toml::table& t, std::string_view source, NotifyConfig& c
       r.Integer("subscribe_per_ip_per_hour", c.subscribe_per_ip_per_hour, 1, 1000000));
   PHARE_RETURN_IF_ERROR(
       r.Integer("subscribe_per_address_per_hour", c.subscribe_per_address_per_hour, 1, 1000));
+  PHARE_RETURN_IF_ERROR(r.String("public_webhooks", c.public_webhooks));
   PHARE_RETURN_IF_ERROR(r.RejectUnknown());
+  if (c.public_webhooks != "verify" && c.public_webhooks != "admin_only" &&
+      c.public_webhooks != "open") {
+    return InvalidArgument("must be \"verify\", \"admin_only\" or \"open\"",
+                           "notify.public_webhooks");
+  }
   if (c.retry_max_seconds < c.retry_initial_seconds) {
     return InvalidArgument("must be at least retry_initial_seconds", "notify.retry_max_seconds");
   }

@@ -105,6 +105,10 @@ struct NotifyConfig {
   int subscribe_per_ip_burst = 10;         // public subscriptions per client address: burst,
   int subscribe_per_ip_per_hour = 60;      // then this many an hour
   int subscribe_per_address_per_hour = 3;  // confirmation messages to one address an hour
+  // Public webhook and chat subscriptions: "verify" (a webhook endpoint must echo a
+  // challenge first; chat URLs cannot, so only operators add them), "admin_only" or
+  // "open" (active at once, as before).
+  std::string public_webhooks = "verify";
 };
 
 // [console]: sign-in to the operator console (docs/console.md). These are the only

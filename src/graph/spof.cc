@@ -1,6 +1,7 @@
 #include "graph/spof.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace phare::graph {
 namespace {
@@ -66,6 +67,72 @@ class Simulator {
   uint32_t stamp_ = 0;
 };
 
+// Deep chains: a node that is a member of one group only, of an owner that is up and has
+// no spare left in it, fails exactly as that owner (its heir) does, plus the heir's loss
+// of that group. Its result is derived from the heir's, so a chain of n such nodes costs
+// one simulation and n derivations instead of n simulations of up to n nodes each.
+class Chains {
+ public:
+  Chains(const Propagation& propagation, bool enabled)
+      : inv_(propagation.inventory()),
+        simulator_(propagation),
+        heir_(inv_.node_count(), kNone),
+        is_heir_(inv_.node_count(), false),
+        down_(inv_.node_count()),
+        full_(inv_.node_count()) {
+    if (!enabled) return;
+    for (NodeIndex u = 0; u < inv_.node_count(); ++u) {
+      const auto groups = inv_.member_of(u);
+      if (groups.size() != 1 || inv_.resource_of(u) != kNone || propagation.down(u)) continue;
+      const NodeIndex v = inv_.group_owner(groups[0]);
+      if (propagation.down(v) ||
+          propagation.core().counters(groups[0]).alive > inv_.group_k(groups[0])) {
+        continue;
+      }
+      heir_[u] = v;
+      is_heir_[v] = true;
+    }
+  }
+
+  // What failing `n` alone does; down-only unless `with_risk` (as Simulator::FailAlone).
+  SinglePoint FailAlone(NodeIndex n, bool with_risk, uint64_t& evaluated) {
+    auto& memo = with_risk ? full_ : down_;
+    path_.clear();
+    NodeIndex at = n;
+    while (!memo[at] && heir_[at] != kNone) {
+      path_.push_back(at);
+      at = heir_[at];
+    }
+    SinglePoint point = memo[at] ? *memo[at] : simulator_.FailAlone(at, with_risk, evaluated);
+    if (is_heir_[at] && !memo[at]) memo[at] = point;
+    for (auto it = path_.rbegin(); it != path_.rend(); ++it) {
+      point = Through(*it, std::move(point));
+      if (is_heir_[*it]) memo[*it] = point;
+    }
+    return point;
+  }
+
+ private:
+  // `u`'s result from its heir's.
+  SinglePoint Through(NodeIndex u, SinglePoint of_heir) const {
+    const GroupIndex g = inv_.member_of(u)[0];
+    of_heir.node = u;
+    if (inv_.group_size(g) > inv_.group_k(g)) {  // the heir loses a redundant group
+      of_heir.defeated.insert(of_heir.defeated.begin(), {heir_[u], g});
+      if (of_heir.defeated.size() > kDefeatedKept) of_heir.defeated.pop_back();
+      ++of_heir.defeated_count;
+    }
+    return of_heir;
+  }
+
+  const Inventory& inv_;
+  Simulator simulator_;
+  std::vector<NodeIndex> heir_;  // kNone: no heir
+  std::vector<bool> is_heir_;    // results kept for these only
+  std::vector<std::optional<SinglePoint>> down_, full_;
+  std::vector<NodeIndex> path_;
+};
+
 bool IsCandidate(const Propagation& propagation, NodeIndex n, const SpofOptions& options) {
   const Inventory& inv = propagation.inventory();
   if (inv.member_of(n).empty() || propagation.down(n)) return false;
@@ -86,8 +153,9 @@ void Rank(std::vector<SinglePoint>& points, size_t limit, Less less) {
 SpofReport FindSinglePointsOfFailure(const Propagation& propagation, const SpofOptions& options) {
   const Inventory& inv = propagation.inventory();
   SpofReport report;
-  Simulator simulator(propagation);
-  for (NodeIndex n = 0; n < inv.node_count(); ++n) {
+  Chains simulator(propagation, options.share_chains);
+  // Heirs have higher indices: from the top, each chain is simulated once, at its end.
+  for (NodeIndex n = inv.node_count(); n-- > 0;) {
     if (!IsCandidate(propagation, n, options)) continue;
     ++report.candidates;
     SinglePoint point = simulator.FailAlone(n, false, report.nodes_evaluated);

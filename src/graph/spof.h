@@ -13,7 +13,11 @@
 // Cost: one down-only sweep per candidate, O(sum over candidates of the nodes their
 // failure takes down, and their dependency edges), about O(edges x depth) on a
 // hierarchical inventory; plus one full sweep (at-risk included) for the few candidates
-// that defeat a group. Memory: one copy of the propagation state.
+// that defeat a group. Chains are shared: a node whose only dependent is up and has no
+// spare left without it (its heir) fails exactly as the heir does, so its result is
+// derived from the heir's without a sweep; a chain of n nodes costs one sweep, O(n), not
+// O(n^2). Fan-outs below shared nodes with spares are still swept per candidate.
+// Memory: one copy of the propagation state, and the results of heirs.
 //
 // Reads `propagation` (copies its state) and leaves it untouched: call it from the
 // propagation's owner, or on a copy of it from another thread.
@@ -33,6 +37,9 @@ struct SpofOptions {
   uint32_t limit = 100;    // per ranking
   // Candidate kinds; empty means every kind but resources and components.
   std::vector<NodeKind> kinds;
+  // Derive a chain link's result from the next one's (see Cost); false: simulate every
+  // candidate (tests compare both).
+  bool share_chains = true;
 };
 
 struct DefeatedGroup {

@@ -32,7 +32,7 @@ struct RouteOptions {
   // connection is closed. Runs where the handler runs (see `blocking`), with
   // Request::body empty. Routes with a check get the server's max_body_bytes by
   // default; routes without one its smaller max_public_body_bytes.
-  std::function<std::optional<Response>(Request&)> admit;
+  std::function<std::optional<Response>(Request&)> admit = nullptr;
 };
 
 struct Route {

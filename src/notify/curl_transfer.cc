@@ -172,6 +172,7 @@ Outcome CurlTransfer::Conclude(CURLcode code) {
   long response_code = 0;
   curl_easy_getinfo(easy_, CURLINFO_RESPONSE_CODE, &response_code);
   out.code = static_cast<int>(response_code);
+  out.response_head = response_head_;
   if (!refused_.empty() && code != CURLE_OK) {
     out.result = DeliveryResult::kPermanent;
     out.reason = refused_;

@@ -32,6 +32,7 @@ struct Outcome {
   std::string reason;  // one line for operators: "HTTP 503: <first bytes of the body>"
   std::optional<base::Duration> retry_after;  // the receiver's Retry-After, if any
   base::Duration elapsed{};                   // from the start of the transfer
+  std::string response_head;  // HTTP: the first bytes (up to 512) of the response body
 };
 
 // The verdict for a finished transfer: libcurl's result code `curl_code` (CURLcode),

@@ -1,6 +1,7 @@
 #include "service/subscribers.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "comms/catalog.h"
 #include "notify/address.h"
@@ -137,6 +138,14 @@ base::Result<model::Subscriber> SubscriberService::Validate(
   return s;
 }
 
+base::Result<std::string> SubscriberService::RecipientKey(const SubscribeInput& in) const {
+  PHARE_ASSIGN_OR_RETURN(std::string address, ValidateAddress(in, policy_.allow_private_targets));
+  // The store compares addresses without regard to ASCII case (COLLATE NOCASE).
+  std::transform(address.begin(), address.end(), address.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return std::string(model::ToString(in.channel)) + ":" + address;
+}
+
 base::Result<SubscriberTokens> SubscriberService::Tokens() {
   {
     std::lock_guard lock(mu_);
@@ -187,14 +196,67 @@ base::Status SubscriberService::Prepare(const Env& env, const SubscribeInput& in
   return base::Status::Ok();
 }
 
+namespace {
+
+base::Status NoPublicCustomerScope(const SubscribeInput& in) {
+  if (in.customer_id.empty()) return base::Status::Ok();
+  // Anyone could otherwise follow what happens to another customer's resources.
+  return base::Status(base::Code::kPermissionDenied,
+                      "customer subscriptions are made by the operator, not publicly",
+                      "subscriber.phare.customer_id");
+}
+
+}  // namespace
+
+base::Result<std::string> SubscriberService::CheckPublic(const SubscribeInput& in) {
+  PHARE_RETURN_IF_ERROR(NoPublicCustomerScope(in));
+  model::Subscriber checked;
+  PHARE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) {
+    PHARE_ASSIGN_OR_RETURN(auto page, tx.GetPage());
+    PHARE_ASSIGN_OR_RETURN(auto components, tx.ListComponents());
+    PHARE_ASSIGN_OR_RETURN(checked, Validate(in, ComponentIds(components), page.time_zone));
+    return base::Status::Ok();
+  }));
+  return checked.address;
+}
+
+base::Status SubscriberService::AdmitPublicEndpoint(const SubscribeInput& in) {
+  const auto operators_only = [] {
+    return base::Status(base::Code::kPermissionDenied,
+                        "webhook and chat subscriptions are made by the operator here",
+                        "subscriber.endpoint");
+  };
+  switch (policy_.public_webhooks) {
+    case PublicWebhooks::kOpen:
+      return base::Status::Ok();
+    case PublicWebhooks::kAdminOnly:
+      return operators_only();
+    case PublicWebhooks::kVerify:
+      break;
+  }
+  if (in.channel == Channel::kChat) {
+    // A chat incoming webhook posts messages; it cannot answer a challenge.
+    return base::Status(base::Code::kPermissionDenied,
+                        "chat subscriptions are made by the operator here (a chat webhook "
+                        "cannot answer a verification request)",
+                        "subscriber.endpoint");
+  }
+  PHARE_ASSIGN_OR_RETURN(std::string url, ValidateAddress(in, policy_.allow_private_targets));
+  if (!policy_.check_endpoint) {
+    return base::Status(base::Code::kUnavailable, "endpoint verification is not set up");
+  }
+  const std::string challenge = base::NewId(ctx_.random) + base::NewId(ctx_.random);
+  auto checked = policy_.check_endpoint(url, challenge);
+  if (checked.code() == base::Code::kInvalidArgument) return Field(checked, "endpoint");
+  return checked;
+}
+
 base::Result<SubscribeResult> SubscriberService::Subscribe(const model::Actor& actor,
                                                            const SubscribeInput& in,
                                                            SubscribeOrigin origin) {
-  if (origin == SubscribeOrigin::kPublic && !in.customer_id.empty()) {
-    // Anyone could otherwise follow what happens to another customer's resources.
-    return base::Status(base::Code::kPermissionDenied,
-                        "customer subscriptions are made by the operator, not publicly",
-                        "subscriber.phare.customer_id");
+  if (origin == SubscribeOrigin::kPublic) PHARE_RETURN_IF_ERROR(NoPublicCustomerScope(in));
+  if (origin == SubscribeOrigin::kPublic && !NeedsConfirmation(in.channel)) {
+    PHARE_RETURN_IF_ERROR(AdmitPublicEndpoint(in));
   }
   const bool double_opt_in = NeedsConfirmation(in.channel) &&
                              !(origin != SubscribeOrigin::kPublic && in.skip_confirmation);

@@ -11,14 +11,20 @@
 //
 // Errors: InvalidArgument naming the field ("subscriber.email"); NotFound for unknown
 // ids and tokens (expired confirmation links included); AlreadyExists when the admin
-// API adds an address twice; ResourceExhausted past kMaxSubscriptionsPerTarget
-// subscriptions of one webhook or chat URL; PermissionDenied for a public subscription
-// to a customer's resources (only operators make those). Thread-safe.
+// API adds an address twice; for public webhook and chat subscriptions, PermissionDenied
+// when the policy leaves them to operators and InvalidArgument ("subscriber.endpoint")
+// when the endpoint did not echo its challenge (SubscriberPolicy::public_webhooks);
+// ResourceExhausted past kMaxSubscriptionsPerTarget subscriptions of one webhook or chat URL;
+// PermissionDenied for a public subscription to a customer's resources (only operators make those).
+// Thread-safe.
 #pragma once
 
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/access.h"
@@ -55,9 +61,22 @@ struct SubscribeResult {
   std::string unsubscribe_token;  // of `subscriber`
 };
 
+// Who may create webhook and chat subscriptions through the public endpoints.
+enum class PublicWebhooks {
+  kVerify,     // a webhook once its endpoint echoed a challenge; chat: operators only
+  kAdminOnly,  // operators only (PermissionDenied)
+  kOpen,       // anyone, active at once
+};
+
+// Sends `challenge` to a webhook URL; OK once the endpoint echoed it (notify/endpoint_check.h),
+// InvalidArgument otherwise. Called outside any transaction; may block for seconds.
+using EndpointCheck = std::function<base::Status(std::string_view url, std::string_view challenge)>;
+
 struct SubscriberPolicy {
   bool allow_private_targets = false;  // tests and labs: loopback and private URLs
   base::Duration confirm_ttl = std::chrono::hours(24 * 7);
+  PublicWebhooks public_webhooks = PublicWebhooks::kVerify;
+  EndpointCheck check_endpoint;  // kVerify: required for public webhooks (else Unavailable)
 };
 
 struct DeliveryStats {
@@ -70,12 +89,25 @@ inline constexpr size_t kMaxImportBatch = 10000;  // subscribers per import tran
 
 class SubscriberService {
  public:
-  SubscriberService(Context& ctx, SubscriberPolicy policy) : ctx_(ctx), policy_(policy) {}
+  SubscriberService(Context& ctx, SubscriberPolicy policy)
+      : ctx_(ctx), policy_(std::move(policy)) {}
 
   // Validates and normalizes `in` into a subscriber (no id, key or tokens yet).
   base::Result<model::Subscriber> Validate(const SubscribeInput& in,
                                            const std::vector<std::string>& known_components,
                                            const std::string& page_zone) const;
+
+  // The key per-recipient limits count on: the channel and the address as the store
+  // compares it ("email:jean@example.org", "sms:+33612345678"), so look-alike spellings of
+  // one mailbox or number share it (case; full-width letters, soft hyphens and ideographic
+  // full stops in the domain, mapped by UTS #46; national or international numbers).
+  // Errors as Validate for a bad address.
+  base::Result<std::string> RecipientKey(const SubscribeInput& in) const;
+
+  // Checks a public subscription as Subscribe would, without looking at whether its
+  // address is known (one read of the page and components, whatever the address):
+  // the normalized address, or Subscribe's errors for bad input.
+  base::Result<std::string> CheckPublic(const SubscribeInput& in);
 
   base::Result<SubscribeResult> Subscribe(const model::Actor& actor, const SubscribeInput& in,
                                           SubscribeOrigin origin);
@@ -118,6 +150,9 @@ class SubscriberService {
     SubscriberTokens tokens;
   };
   base::Result<Env> LoadEnv(store::Tx& tx);
+  // The public webhook policy for `in`: OK, or why it may not be created (the endpoint's
+  // challenge is sent here, before any transaction).
+  base::Status AdmitPublicEndpoint(const SubscribeInput& in);
   base::Status Prepare(const Env& env, const SubscribeInput& in, bool confirmed,
                        model::Subscriber& out, std::string& secret);
 

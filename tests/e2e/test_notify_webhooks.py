@@ -13,8 +13,11 @@ import urllib.parse
 import harness
 import notify_support as ns
 
+# Delivery is tested here: public webhook subscriptions are open (test_security.py tests
+# the endpoint check of the default, "verify").
 CONFIG = """
 [notify]
+public_webhooks = "open"
 retry_initial_seconds = 1
 retry_max_seconds = 2
 max_attempts = 2

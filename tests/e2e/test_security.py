@@ -5,6 +5,7 @@ hardening of the HTTP front, over real loopback."""
 import http.client
 import json
 import os
+import re
 import shutil
 import socket
 import tempfile
@@ -12,6 +13,7 @@ import unittest
 from xml.etree import ElementTree
 
 import harness
+import notify_support as ns
 from test_inventory import big_inventory
 
 
@@ -437,6 +439,195 @@ class TrustedProxiesTest(unittest.TestCase):
             self.assertEqual(statuses[2], 429)
         finally:
             box.close()
+
+
+class SubscriberScopeTest(unittest.TestCase):
+    """Finding 6: subscribers (addresses, endpoint URLs that are secrets) need the admin
+    scope, and listings show endpoint URLs redacted."""
+
+    def test_read_tokens_get_403_and_listings_redact_endpoints(self):
+        with harness.Phare() as server:
+            admin = server.token("read,write,admin", name="admin")
+            read = server.token("read", name="reader")
+            base = f"/v1/pages/{server.page_id()}/subscribers"
+            secret_url = "https://hooks.example.com/services/T000/B000/XXXXSECRETXXXX"
+            r = server.admin("POST", base, admin, {"subscriber": {"endpoint": secret_url}})
+            self.assertEqual(r.status, 201, r.body)
+            self.assertEqual(r.json()["endpoint"], secret_url)  # shown once, to its creator
+            hook_id = r.json()["id"]
+            r = server.admin("POST", base, admin, {"subscriber": {
+                "email": "jean@example.org", "skip_confirmation_notification": True}})
+            self.assertEqual(r.status, 201, r.body)
+            for path in (base, f"{base}/{hook_id}", f"{base}?type=webhook"):
+                r = server.admin("GET", path, read)
+                self.assertEqual(r.status, 403, (path, r.body))
+                self.assertEqual(r.headers["content-type"], "application/problem+json")
+                self.assertNotIn(b"SECRET", r.body)
+                self.assertNotIn(b"jean@", r.body)
+            listed = server.admin("GET", base, admin)
+            self.assertEqual(listed.status, 200)
+            self.assertNotIn(b"XXXXSECRETXXXX", listed.body)
+            endpoints = [s["endpoint"] for s in listed.json() if "endpoint" in s]
+            self.assertEqual(endpoints, ["https://hooks.example.com/\u2026"])
+            one = server.admin("GET", f"{base}/{hook_id}", admin)
+            self.assertEqual(one.json()["endpoint"], "https://hooks.example.com/\u2026")
+            gone = server.admin("DELETE", f"{base}/{hook_id}", admin)
+            self.assertEqual(gone.status, 200)
+            self.assertNotIn(b"XXXXSECRETXXXX", gone.body)
+            # Delivery statistics hold no address: read is enough.
+            stats = server.admin("GET", f"/v1/pages/{server.page_id()}/deliveries/stats", read)
+            self.assertEqual(stats.status, 200)
+
+
+class LookAlikeAddressTest(unittest.TestCase):
+    """Finding 3: per-address limits count the mailbox or number, however it is spelled."""
+
+    def subscribe(self, server, subscriber):
+        return server.request("POST", "/api/v2/subscribers.json",
+                              body={"subscriber": subscriber},
+                              headers={"Content-Type": "application/json"}).status
+
+    def test_four_spellings_of_one_address_against_a_limit_of_three(self):
+        box = ServerWithConfig("[notify]\nsubscribe_per_address_per_hour = 3\n"
+                               "subscribe_per_ip_burst = 20\n")
+        try:
+            server = box.start()
+            spellings = ["jean@example.org",
+                         "JEAN@\uff45\uff58\uff41\uff4d\uff50\uff4c\uff45.org",  # full-width
+                         "jean@exam\u00adple.org",  # soft hyphen
+                         "jean@example\u3002org"]  # ideographic full stop
+            statuses = [self.subscribe(server, {"email": e}) for e in spellings]
+            self.assertEqual(statuses, [202, 202, 202, 429])
+            # The page's form shares the limit.
+            r = server.request("POST", "/subscribe", body="email=Jean%40EXAMPLE.org",
+                               headers={"Content-Type": "application/x-www-form-urlencoded"})
+            self.assertEqual(r.status, 429)
+            numbers = [{"phone_number": "06 12 34 56 78", "phone_country": "FR"},
+                       {"phone_number": "+33612345678", "phone_country": "FR"},
+                       {"phone_number": "0033 6 12 34 56 78", "phone_country": "FR"},
+                       {"phone_number": "(0)6.12.34.56.78", "phone_country": "FR"}]
+            statuses = [self.subscribe(server, n) for n in numbers]
+            self.assertEqual(statuses, [202, 202, 202, 429])
+        finally:
+            box.close()
+
+
+class PublicWebhookTest(unittest.TestCase):
+    """Finding 14: public webhook subscriptions prove the endpoint is theirs
+    ([notify] public_webhooks)."""
+
+    def setUp(self):
+        self.receiver = ns.WebhookReceiver()
+        self.boxes = []
+
+    def tearDown(self):
+        for box in self.boxes:
+            box.close()
+        self.receiver.close()
+
+    def server(self, mode=None):
+        config = "[notify]\nallow_private_targets = true\n"
+        if mode:
+            config += f'public_webhooks = "{mode}"\n'
+        box = ServerWithConfig(config)
+        self.boxes.append(box)
+        server = box.start()
+        return server, server.token("read,write,admin", name="admin")
+
+    def subscribers(self, server, token):
+        return server.admin("GET", f"/v1/pages/{server.page_id()}/subscribers", token).json()
+
+    def test_by_default_the_endpoint_must_echo_a_challenge(self):
+        server, token = self.server()
+        r = ns.subscribe(server, {"endpoint": self.receiver.url("/echo")})
+        self.assertEqual(r.status, 201, r.body)
+        self.assertEqual(r.json()["subscriber"]["phare"]["state"], "active")
+        [check] = self.receiver.requests()
+        challenge = json.loads(check["body"])
+        self.assertEqual(challenge["type"], "url_verification")
+        self.assertGreaterEqual(len(challenge["challenge"]), 24)
+        # An endpoint that answers without echoing is not subscribed.
+        r = ns.subscribe(server, {"endpoint": self.receiver.url("/hook")})
+        self.assertEqual(r.status, 422, r.body)
+        self.assertEqual(r.headers["content-type"], "application/problem+json")
+        self.assertEqual(r.json()["field"], "subscriber.endpoint")
+        self.assertIn("challenge", r.json()["detail"])
+        self.assertEqual(len(self.receiver.requests()), 2)
+        # Nor one that does not answer at all.
+        r = ns.subscribe(server, {"endpoint": "http://127.0.0.1:9/hook"})
+        self.assertEqual(r.status, 422, r.body)
+        # A chat incoming webhook cannot echo: operators add those.
+        r = ns.subscribe(server, {"endpoint": self.receiver.url("/echo/chat"),
+                                  "phare": {"channel": "chat"}})
+        self.assertEqual(r.status, 403, r.body)
+        self.assertEqual(len(self.subscribers(server, token)), 1)
+
+    def test_admin_only_refuses_the_public_and_open_takes_anyone(self):
+        server, token = self.server("admin_only")
+        r = ns.subscribe(server, {"endpoint": self.receiver.url("/echo")})
+        self.assertEqual(r.status, 403, r.body)
+        self.assertEqual(r.headers["content-type"], "application/problem+json")
+        self.assertEqual(self.receiver.requests(), [])
+        r = server.admin("POST", f"/v1/pages/{server.page_id()}/subscribers", token,
+                         {"subscriber": {"endpoint": self.receiver.url("/hook")}})
+        self.assertEqual(r.status, 201, r.body)
+        # E-mail subscriptions are not concerned.
+        self.assertEqual(ns.subscribe(server, {"email": "a@example.org"}).status, 202)
+        server, token = self.server("open")
+        r = ns.subscribe(server, {"endpoint": self.receiver.url("/hook")})
+        self.assertEqual(r.status, 201, r.body)
+        self.assertEqual(self.receiver.requests(), [])
+
+
+class SubscribeAnswerTest(unittest.TestCase):
+    """Finding 9: subscribing answers the same way whether the address is new, pending
+    or active (the decision is queued; the work done while answering is the same)."""
+
+    def test_new_pending_and_active_addresses_get_the_same_answer(self):
+        sink = ns.SmtpSink()
+        box = ServerWithConfig("[notify]\nsubscribe_per_address_per_hour = 10\n",
+                               "--smtp", sink.url)
+        try:
+            server = box.start()
+            admin = server.token("read,write,admin", name="admin")
+            base = f"/v1/pages/{server.page_id()}/subscribers"
+
+            def answer(path, body, content_type):
+                r = server.request("POST", path, body=body,
+                                   headers={"Content-Type": content_type})
+                headers = {k: v for k, v in r.headers.items() if k != "date"}
+                return r.status, headers, r.body
+
+            def api():
+                return answer("/api/v2/subscribers.json",
+                              {"subscriber": {"email": "Jean@Example.org"}}, "application/json")
+
+            def form():
+                return answer("/subscribe", "email=Jean%40Example.org",
+                              "application/x-www-form-urlencoded")
+
+            def state():
+                listed = server.admin("GET", base, admin).json()
+                return listed[0]["phare"]["state"] if listed else None
+
+            new = api()
+            harness.wait_for(lambda: state() == "pending", what="the pending subscriber")
+            pending = (api(), form())
+            [message] = sink.wait_count(1)[:1]
+            link = re.search(r"http://127\.0\.0\.1:\d+(/subscriptions/confirm/[A-Za-z0-9_-]{43})",
+                             ns.text_part(message)).group(1)
+            self.assertEqual(server.request("POST", link).status, 200)
+            self.assertEqual(state(), "active")
+            active = (api(), form())
+            self.assertEqual(new[0], 202)
+            self.assertEqual(pending[1][0], 200)
+            self.assertEqual(new, pending[0])
+            self.assertEqual(new, active[0])
+            self.assertEqual(pending[1], active[1])
+            self.assertEqual(len(server.admin("GET", base, admin).json()), 1)
+        finally:
+            box.close()
+            sink.close()
 
 
 if __name__ == "__main__":

@@ -9,7 +9,9 @@ Every request is appended to FILE as one JSON line before the answer is sent: pa
 headers of interest, body, client port, whether the signature verified, the status
 returned and the most requests seen in progress at once. The first N requests get
 --fail-status (with Retry-After if given), later ones 204. A request to /status/NNN
-always gets NNN (3xx with a Location). The verification is the Standard Webhooks
+always gets NNN (3xx with a Location). Under /echo, a url_verification request (phare's
+endpoint check) is answered 200 {"challenge": ...}; elsewhere it gets 204 like any other,
+which does not echo. The signature verification is the Standard Webhooks
 algorithm as a receiver implements it (docs/notifications.md shows the same code).
 """
 import argparse
@@ -37,6 +39,17 @@ def verify(secret, msg_id, timestamp, signatures, body, tolerance):
         if version == "v1" and hmac.compare_digest(value, expected):
             return True
     return False
+
+
+def verification_challenge(body):
+    """The challenge of a url_verification request, or None."""
+    try:
+        message = json.loads(body)
+    except ValueError:
+        return None
+    if isinstance(message, dict) and message.get("type") == "url_verification":
+        return message.get("challenge")
+    return None
 
 
 class State:
@@ -74,6 +87,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 status = st.args.fail_status
                 if st.args.retry_after:
                     extra["Retry-After"] = str(st.args.retry_after)
+            payload = None
+            if self.path.startswith("/echo") and status == 204:
+                challenge = verification_challenge(body)
+                if challenge is not None:
+                    status = 200
+                    payload = json.dumps({"challenge": challenge}).encode()
             record = {
                 "n": number,
                 "path": self.path,
@@ -94,7 +113,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             with st.lock:
                 st.log.write(json.dumps(record, ensure_ascii=False) + "\n")
                 st.log.flush()
-            payload = b"" if status == 204 else b"receiver says %d" % status
+            if payload is None:
+                payload = b"" if status == 204 else b"receiver says %d" % status
             self.send_response(status)
             for name, value in extra.items():
                 self.send_header(name, value)

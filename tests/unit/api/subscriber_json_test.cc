@@ -56,7 +56,7 @@ TEST(SubscriberJson, ReadsAWebhookWithItsContactAddress) {
   s.channel = Channel::kWebhook;
   s.address = "https://x.example/h";
   s.contact_email = "ops@example.org";
-  auto o = SubscriberJson(s, base::Zone::Utc());
+  auto o = SubscriberJson(s, base::Zone::Utc(), EndpointView::kFull);
   EXPECT_EQ(o["endpoint"].as_string(), s.address);
   EXPECT_EQ(o["email"].as_string(), "ops@example.org");
   s.contact_email.clear();
@@ -101,22 +101,26 @@ TEST(SubscriberJson, ShowsASubscriberInStatuspagesShape) {
   s.address = "https://chat.example.org/hooks/x";
   s.component_ids = {"c1"};
   s.created_at = base::FromMillis(0);
-  auto o = SubscriberJson(s, base::Zone::Utc());
+  auto o = SubscriberJson(s, base::Zone::Utc(), EndpointView::kFull);
   EXPECT_EQ(o["mode"].as_string(), "webhook");
   EXPECT_EQ(o["endpoint"].as_string(), s.address);
   EXPECT_EQ(o["phare"].as_object()["channel"].as_string(), "chat");
   EXPECT_EQ(o["phare"].as_object()["flavor"].as_string(), "mattermost");
 }
 
-TEST(SubscriberJson, AddressKeysIgnoreCaseAndSeparators) {
-  service::SubscribeInput a, b;
-  a.email = "Jean@Example.ORG";
-  b.email = " jean@example.org";
-  EXPECT_EQ(AddressKey(a), AddressKey(b));
-  a.channel = b.channel = Channel::kSms;
-  a.phone_number = "06 12 34 56 78";
-  b.phone_number = "06.12.34.56.78";
-  EXPECT_EQ(AddressKey(a), AddressKey(b));
+TEST(SubscriberJson, ListingsRedactEndpointUrls) {
+  model::Subscriber s;
+  s.channel = Channel::kChat;
+  s.address = "https://hooks.slack.com/services/T000/B000/XXXXSECRET";
+  s.created_at = base::FromMillis(0);
+  EXPECT_EQ(SubscriberJson(s, base::Zone::Utc())["endpoint"].as_string(),
+            "https://hooks.slack.com/\u2026");
+  EXPECT_EQ(SubscriberJson(s, base::Zone::Utc(), EndpointView::kFull)["endpoint"].as_string(),
+            s.address);
+  EXPECT_EQ(RedactEndpoint("http://127.0.0.1:8080/hook?token=abc"), "http://127.0.0.1:8080/\u2026");
+  EXPECT_EQ(RedactEndpoint("https://example.org/"), "https://example.org/");
+  EXPECT_EQ(RedactEndpoint("https://example.org?k=secret"), "https://example.org/\u2026");
+  EXPECT_EQ(RedactEndpoint("not a url"), "\u2026");
   EXPECT_EQ(RateLimited(std::chrono::milliseconds(1500)).status, 429);
 }
 

@@ -24,6 +24,7 @@ retry_initial_seconds = 1
 subscribe_per_address_per_hour = 2
 sender_threads = 2
 keep_delivered_days = 0
+public_webhooks = "admin_only"
 )",
                           "n.toml", c);
   ASSERT_TRUE(s.ok()) << s.ToString();
@@ -37,6 +38,8 @@ keep_delivered_days = 0
   EXPECT_EQ(c.notify.sender_threads, 2);
   EXPECT_EQ(c.notify.keep_delivered_days, 0);
   EXPECT_EQ(c.notify.lease_seconds, NotifyConfig{}.lease_seconds);
+  EXPECT_EQ(c.notify.public_webhooks, "admin_only");
+  EXPECT_EQ(NotifyConfig{}.public_webhooks, "verify");
 }
 
 TEST(NotifyConfig, RejectsTyposAndNonsense) {
@@ -51,6 +54,8 @@ TEST(NotifyConfig, RejectsTyposAndNonsense) {
             "notify.sender_threads");
   EXPECT_EQ(LoadConfigText("[notify]\nkeep_delivered_days = -1\n", "n", c).field(),
             "notify.keep_delivered_days");
+  EXPECT_EQ(LoadConfigText("[notify]\npublic_webhooks = \"yes\"\n", "n", c).field(),
+            "notify.public_webhooks");
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "graph/synthetic.h"
 #include "test_graph.h"
 
 namespace phare::graph {
@@ -124,6 +125,101 @@ TEST(Spof, LeavesThePropagationUntouched) {
   for (NodeIndex n = 0; n < p.inventory().node_count(); ++n) {
     EXPECT_EQ(p.core().flags(n), before.core().flags(n));
   }
+}
+
+// A chain of `length` breakers, each fed by the one before, with a customer's resource on
+// every 1000th; every `redundant`th link but the first (0: none) also has a spare feed.
+testing::TestGraph Chain(int length, int redundant = 0) {
+  testing::TestGraph g;
+  std::string before;
+  for (int i = 0; i < length; ++i) {
+    const std::string id = "n" + std::to_string(i);
+    std::vector<std::string> feeds;
+    if (!before.empty()) feeds.push_back(before);
+    if (redundant > 0 && i > 0 && i % redundant == 0) {
+      g.Node("spare" + std::to_string(i), NodeKind::kBreaker);
+      feeds.push_back("spare" + std::to_string(i));
+    }
+    std::vector<G> groups;
+    if (!feeds.empty()) groups.push_back(G{1, {feeds.begin(), feeds.end()}});
+    g.Node(id, NodeKind::kBreaker, groups);
+    if (i % 1000 == 999) g.Resource("r" + id, "customer" + id, "vps", id);
+    before = id;
+  }
+  return g;
+}
+
+void ExpectSameReports(const SpofReport& a, const SpofReport& b) {
+  EXPECT_EQ(a.candidates, b.candidates);
+  for (const auto* lists : {&a.hard, &a.hidden}) {
+    const auto& other = lists == &a.hard ? b.hard : b.hidden;
+    ASSERT_EQ(lists->size(), other.size());
+    for (size_t i = 0; i < other.size(); ++i) {
+      const SinglePoint &x = (*lists)[i], &y = other[i];
+      EXPECT_EQ(x.node, y.node) << i;
+      EXPECT_EQ(x.resources_down, y.resources_down) << i;
+      EXPECT_EQ(x.customers_down, y.customers_down) << i;
+      EXPECT_EQ(x.resources_at_risk, y.resources_at_risk) << i;
+      EXPECT_EQ(x.defeated_count, y.defeated_count) << i;
+      ASSERT_EQ(x.defeated.size(), y.defeated.size()) << i;
+      for (size_t d = 0; d < x.defeated.size(); ++d) {
+        EXPECT_EQ(x.defeated[d].owner, y.defeated[d].owner);
+        EXPECT_EQ(x.defeated[d].group, y.defeated[d].group);
+      }
+    }
+  }
+}
+
+TEST(Spof, A45000NodeChainIsReportedWholeAndRight) {
+  Propagation p(Chain(45000).Build());
+  SpofOptions options;
+  options.limit = 50000;
+  const SpofReport report = FindSinglePointsOfFailure(p, options);
+  EXPECT_EQ(report.candidates, 45000u);
+  ASSERT_EQ(report.hard.size(), 45000u);
+  EXPECT_TRUE(report.hidden.empty());
+  for (const SinglePoint& point : report.hard) {
+    const int i = std::stoi(std::string(p.inventory().id(point.node)).substr(1));
+    const uint32_t after = 45 - static_cast<uint32_t>(i / 1000);  // resources at or past i
+    ASSERT_EQ(point.resources_down, after) << i;
+    ASSERT_EQ(point.customers_down, after) << i;
+  }
+  EXPECT_EQ(p.inventory().id(report.hard.front().node), "n0");
+  // Far fewer nodes swept than the chain's 45000 x 22500 of one sweep per candidate.
+  EXPECT_LT(report.nodes_evaluated, 50u * 45000u);
+}
+
+TEST(Spof, SharedChainsGiveWhatOneSweepPerCandidateGives) {
+  SpofOptions each;
+  each.limit = 100000;
+  each.share_chains = false;
+  SpofOptions shared = each;
+  shared.share_chains = true;
+  // A chain whose links lose their spare feed, live.
+  Propagation chain(Chain(3000, 3).Build());
+  for (int i = 3; i < 3000; i += 3) {
+    chain.Set(testing::N(chain.inventory(), "spare" + std::to_string(i)), Condition::kDown);
+  }
+  const SpofReport chain_report = FindSinglePointsOfFailure(chain, shared);
+  EXPECT_FALSE(chain_report.hidden.empty());
+  ExpectSameReports(chain_report, FindSinglePointsOfFailure(chain, each));
+  // The small site, with and without backup, and live.
+  for (bool backup : {true, false}) {
+    Propagation site(Strasbourg(backup).Build());
+    ExpectSameReports(FindSinglePointsOfFailure(site, shared),
+                      FindSinglePointsOfFailure(site, each));
+    site.Set(testing::N(site.inventory(), "ups1"), Condition::kDown);
+    ExpectSameReports(FindSinglePointsOfFailure(site, shared),
+                      FindSinglePointsOfFailure(site, each));
+  }
+  // A generated hierarchy.
+  SyntheticOptions synthetic;
+  synthetic.resources = 20000;
+  synthetic.infrastructure = 2000;
+  synthetic.customers = 5000;
+  Propagation generated(GenerateSyntheticInventory(synthetic));
+  ExpectSameReports(FindSinglePointsOfFailure(generated, shared),
+                    FindSinglePointsOfFailure(generated, each));
 }
 
 }  // namespace

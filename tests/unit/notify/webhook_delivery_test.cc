@@ -10,6 +10,7 @@
 #include <set>
 
 #include "notify/chat_message.h"
+#include "notify/endpoint_check.h"
 #include "notify/retry.h"
 #include "notify/sender_thread.h"
 #include "notify/sms.h"
@@ -336,6 +337,29 @@ TEST(SenderPool, RefusesABatchAThreadCannotHoldAndQueuesNoneOfIt) {
   std::vector<Request> requests(7);  // e-mail in turn: 4 for the first thread, 3 for the other
   EXPECT_EQ((*pool)->Submit(std::move(requests)).code(), base::Code::kResourceExhausted);
   EXPECT_EQ((*pool)->outstanding(), 0u);
+}
+
+TEST(WebhookDelivery, AnEndpointCheckPassesOnlyWhereTheChallengeIsEchoed) {
+  Fixture f;
+  ASSERT_NE(f.receiver, nullptr);
+  TransportOptions options;
+  options.allow_private_targets = true;
+  const auto& clock = base::SystemClock::Instance();
+  EXPECT_TRUE(CheckEndpoint(options, clock, f.receiver->Url("/echo"), "c0ffee42").ok());
+  auto silent = CheckEndpoint(options, clock, f.receiver->Url("/hook"), "c0ffee42");
+  EXPECT_EQ(silent.code(), base::Code::kInvalidArgument);
+  EXPECT_EQ(silent.field(), "endpoint");
+  EXPECT_NE(silent.message().find("HTTP 204"), std::string::npos) << silent.message();
+  EXPECT_EQ(CheckEndpoint(options, clock, f.receiver->Url("/status/500"), "c0ffee42").code(),
+            base::Code::kInvalidArgument);
+  // The transport's target policy applies: loopback is refused unless allowed.
+  options.allow_private_targets = false;
+  EXPECT_EQ(CheckEndpoint(options, clock, f.receiver->Url("/echo"), "c0ffee42").code(),
+            base::Code::kInvalidArgument);
+  const auto requests = f.receiver->Requests();
+  ASSERT_EQ(requests.size(), 3u);
+  EXPECT_EQ(Str(requests[0].at("body")), R"({"type":"url_verification","challenge":"c0ffee42"})");
+  EXPECT_EQ(requests[0].at("status").as_int64(), 200);
 }
 
 }  // namespace

@@ -14,6 +14,7 @@ class SubscriberServiceTest : public ServiceTest {
  protected:
   void SetUp() override {
     ServiceTest::SetUp();
+    policy_.public_webhooks = PublicWebhooks::kOpen;  // PublicWebhookPolicies tests the others
     subscribers_ = std::make_unique<SubscriberService>(*ctx_, policy_);
   }
 
@@ -92,6 +93,36 @@ TEST_F(SubscriberServiceTest, ConfirmationLinksExpire) {
   EXPECT_EQ(subscribers_->Get(r->subscriber.id).status().code(), base::Code::kNotFound);
 }
 
+TEST_F(SubscriberServiceTest, LookAlikeAddressesShareOneRecipientKey) {
+  // Case, full-width letters, a soft hyphen and an ideographic full stop in the domain all
+  // name the mailbox the store finds.
+  const std::vector<std::string> spellings = {
+      "Jean@Example.org", "jean@\uFF45\uFF58\uFF41\uFF4D\uFF50\uFF4C\uFF45.org",
+      "jean@exam\u00ADple.org", "jean@example\u3002org", " JEAN@EXAMPLE.ORG "};
+  for (const auto& address : spellings) {
+    auto key = subscribers_->RecipientKey(Email(address));
+    ASSERT_TRUE(key.ok()) << address << ": " << key.status().ToString();
+    EXPECT_EQ(*key, "email:jean@example.org") << address;
+  }
+  SubscribeInput national, international;
+  national.channel = international.channel = Channel::kSms;
+  national.phone_country = international.phone_country = "FR";
+  national.phone_number = "06 12 34 56 78";
+  international.phone_number = "+33 6 12 34 56 78";
+  for (const auto& in : {national, international}) {
+    auto key = subscribers_->RecipientKey(in);
+    ASSERT_TRUE(key.ok()) << in.phone_number << ": " << key.status().ToString();
+    EXPECT_EQ(*key, "sms:+33612345678");
+  }
+  EXPECT_EQ(subscribers_->RecipientKey(Email("jean@")).status().field(), "subscriber.email");
+  // The store agrees: the second spelling finds the first subscriber.
+  auto first = subscribers_->Subscribe(actor_, Email(spellings[0]), SubscribeOrigin::kPublic);
+  auto again = subscribers_->Subscribe(actor_, Email(spellings[3]), SubscribeOrigin::kPublic);
+  ASSERT_TRUE(first.ok() && again.ok());
+  EXPECT_FALSE(again->created);
+  EXPECT_EQ(again->subscriber.id, first->subscriber.id);
+}
+
 TEST_F(SubscriberServiceTest, UnsubscribeByTokenRemovesTheSubscriber) {
   auto r = subscribers_->Subscribe(actor_, Email("bye@example.org"), SubscribeOrigin::kPublic);
   ASSERT_TRUE(r.ok());
@@ -125,6 +156,52 @@ TEST_F(SubscriberServiceTest, WebhooksAreActiveAtOnceWithASecretAndNoPrivateTarg
                 .status()
                 .code(),
             base::Code::kResourceExhausted);
+}
+
+TEST_F(SubscriberServiceTest, PublicWebhookPolicies) {
+  policy_.allow_private_targets = true;
+  const std::string url = "http://127.0.0.1:9/hook";
+  auto chat = Webhook(url);
+  chat.channel = Channel::kChat;
+  // admin_only: the public may not, operators may.
+  policy_.public_webhooks = PublicWebhooks::kAdminOnly;
+  SubscriberService closed(*ctx_, policy_);
+  EXPECT_EQ(closed.Subscribe(actor_, Webhook(url), SubscribeOrigin::kPublic).status().code(),
+            base::Code::kPermissionDenied);
+  EXPECT_EQ(closed.Subscribe(actor_, chat, SubscribeOrigin::kPublic).status().code(),
+            base::Code::kPermissionDenied);
+  EXPECT_TRUE(closed.Subscribe(actor_, Webhook(url), SubscribeOrigin::kAdmin).ok());
+  // verify: the endpoint gets a fresh challenge each time, before anything is stored.
+  policy_.public_webhooks = PublicWebhooks::kVerify;
+  std::vector<std::string> challenges;
+  bool echo = false;
+  policy_.check_endpoint = [&](std::string_view to, std::string_view challenge) {
+    EXPECT_EQ(to, url);
+    challenges.emplace_back(challenge);
+    return echo ? base::Status::Ok() : base::InvalidArgument("did not echo", "endpoint");
+  };
+  SubscriberService verified(*ctx_, policy_);
+  const size_t before = verified.List({})->size();
+  auto refused = verified.Subscribe(actor_, Webhook(url), SubscribeOrigin::kPublic);
+  EXPECT_EQ(refused.status().code(), base::Code::kInvalidArgument);
+  EXPECT_EQ(refused.status().field(), "subscriber.endpoint");
+  EXPECT_EQ(verified.List({})->size(), before);
+  echo = true;
+  auto r = verified.Subscribe(actor_, Webhook(url), SubscribeOrigin::kPublic);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->subscriber.state, SubscriberState::kActive);
+  ASSERT_EQ(challenges.size(), 2u);
+  EXPECT_NE(challenges[0], challenges[1]);
+  EXPECT_GE(challenges[0].size(), 24u);
+  // Chat webhooks cannot answer a challenge: operators add them.
+  EXPECT_EQ(verified.Subscribe(actor_, chat, SubscribeOrigin::kPublic).status().code(),
+            base::Code::kPermissionDenied);
+  EXPECT_EQ(challenges.size(), 2u);
+  // Without a check set up, nothing is created.
+  policy_.check_endpoint = nullptr;
+  SubscriberService unset(*ctx_, policy_);
+  EXPECT_EQ(unset.Subscribe(actor_, Webhook(url), SubscribeOrigin::kPublic).status().code(),
+            base::Code::kUnavailable);
 }
 
 TEST_F(SubscriberServiceTest, AWebhookKeepsItsContactAddressValidatedAsAnyEmail) {
