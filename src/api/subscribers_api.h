@@ -11,7 +11,10 @@
 //   OPTIONS on both                         CORS preflight
 // Admin (/v1, API token; read to list, admin to change):
 //   GET|POST /v1/pages/{page}/subscribers, GET|DELETE /v1/pages/{page}/subscribers/{id},
-//   GET /v1/pages/{page}/deliveries/stats, POST /v1/pages/{page}/deliveries/retry
+//   GET /v1/pages/{page}/deliveries/stats, POST /v1/pages/{page}/deliveries/retry,
+//   GET /v1/pages/{page}/deliveries/dead (dead letters, newest first),
+//   POST /v1/pages/{page}/deliveries/{id}/retry (one dead letter; 404 if not one)
+//   GET /v1/pages/{page}/subscribers?q=text finds addresses containing the text
 #pragma once
 
 #include <functional>
