@@ -127,6 +127,8 @@ http::Response Dashboard(ConsoleDeps& deps, http::Request& req, const Visit& v) 
       Data card = IncidentCard(deps, w, i, now);
       card.set("can_write", v.who.user.Allows(model::Role::kCommunicator));
       card.set("t_write", w("update.write"));
+      card.set("can_operate", v.who.user.Allows(model::Role::kOperator));
+      card.set("t_progress", w("progress.link"));
       open.push_back(card);
     }
   }
