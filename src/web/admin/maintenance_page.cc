@@ -104,9 +104,10 @@ http::Response Render(ConsoleDeps& deps, const Visit& v, const Entered& e, int s
   const Words& w = v.words;
   Data d;
   SetWords(d, w, "maintenance",
-           {"title",     "list",       "none",       "name",   "window", "state",      "edit",
-            "cancel",    "schedule",   "edit_title", "from",   "until",  "components", "body",
-            "body_hint", "auto_start", "auto_end",   "notify", "submit", "save",       "back"});
+           {"name_col", "title",      "list",   "none",      "name",       "window",
+            "state",    "edit",       "cancel", "schedule",  "edit_title", "from",
+            "until",    "components", "body",   "body_hint", "auto_start", "auto_end",
+            "notify",   "submit",     "save",   "back"});
   if (e.id.empty()) {
     auto rows = Rows(deps, v);
     if (!rows.ok()) return FailedPage(w, &v.who, rows.status());

@@ -114,9 +114,9 @@ http::Response Render(ConsoleDeps& deps, const Visit& v, const Search& s, const 
   }
   Data d;
   SetWords(d, w, "subscribers",
-           {"title",    "deliveries", "channel", "search", "address",   "state",     "find",
-            "found",    "none_found", "created", "remove", "dead",      "none_dead", "at",
-            "incident", "attempts",   "error",   "retry",  "retry_all", "shown"});
+           {"address_col", "title",    "deliveries", "channel", "search", "address",   "state",
+            "find",        "found",    "none_found", "created", "remove", "dead",      "none_dead",
+            "at",          "incident", "attempts",   "error",   "retry",  "retry_all", "shown"});
   d.set("counts", Counts(w, stats->counts));
   d.set("state_heads", StateHeads(w));
   d.set("q", s.text);

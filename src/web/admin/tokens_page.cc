@@ -63,8 +63,8 @@ http::Response Render(ConsoleDeps& deps, const Visit& v, const Outcome& o) {
   if (!tokens.ok()) return FailedPage(w, &v.who, tokens.status());
   Data d;
   SetWords(d, w, "tokens",
-           {"title", "list", "none", "name", "scopes", "created", "state", "revoke", "create",
-            "scopes_legend", "create_submit", "secret_intro"});
+           {"name_col", "title", "list", "none", "name", "scopes", "created", "state", "revoke",
+            "create", "scopes_legend", "create_submit", "secret_intro"});
   d.set("rows", Rows(deps, v, *tokens));
   d.set("any", !tokens->empty());
   d.set("scope_choices", ScopeChoices(w));
