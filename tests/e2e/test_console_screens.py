@@ -167,6 +167,25 @@ class ScreensTest(unittest.TestCase):
         self.assertEqual(self.api("GET", f"/incidents/{m['id']}").status, 404)
         self.assertIn(("user:ops@example.com", "incident.delete"), self.audit())
 
+    def test_cancelling_maintenance_under_way_completes_it(self):
+        comp = self.api("POST", "/components", {"component": {"name": "Backups"}}).json()["id"]
+        now = datetime.datetime.now(datetime.timezone.utc)
+        b = self.signed_in("ops@example.com")
+        r = b.post("/admin/maintenance", {
+            "name": "Backup move", "from": local(now - datetime.timedelta(hours=1)),
+            "until": local(now + datetime.timedelta(hours=1)), "component": comp,
+            "auto_start": "1", "auto_end": "1"})
+        self.assertEqual(r.status, 303, r.text())
+        m = next(i for i in self.api("GET", "/incidents").json() if i["name"] == "Backup move")
+        harness.wait_for(lambda: self.api("GET", f"/incidents/{m['id']}").json()["status"]
+                         == "in_progress", what="the maintenance to begin")
+        self.assertEqual(self.api("GET", f"/components/{comp}").json()["status"],
+                         "under_maintenance")
+        self.assertIn("in progress", b.get("/admin/maintenance").text())
+        self.assertEqual(b.post(f"/admin/maintenance/{m['id']}/cancel", {}).status, 303)
+        self.assertEqual(self.api("GET", f"/incidents/{m['id']}").json()["status"], "completed")
+        self.assertEqual(self.api("GET", f"/components/{comp}").json()["status"], "operational")
+
     def test_maintenance_input_is_checked_by_the_service(self):
         b = self.signed_in("ops@example.com")
         start = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=1)
@@ -326,6 +345,10 @@ class DeadLetterTest(unittest.TestCase):
             create_user(server, "admin@example.com", "admin")
             b = Browser(server)
             b.sign_in("admin@example.com")
+            listed = admin.call("GET", "/deliveries/dead").json()
+            self.assertEqual([(d["channel"], d["address"]) for d in listed],
+                             [("webhook", hook.url())])
+            self.assertEqual(admin.call("POST", "/deliveries/987654/retry").status, 404)
             page = b.get("/admin/subscribers").text()
             self.assertIn(hook.url(), page)
             dead = re.search(r'name="id" value="(\d+)"><button type="submit" class="retry"',
