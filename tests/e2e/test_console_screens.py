@@ -203,6 +203,9 @@ class ScreensTest(unittest.TestCase):
     def test_maintenance_needs_an_operator(self):
         self.assert_refused_below("comms@example.com", ["/admin/maintenance"],
                                   [("/admin/maintenance", {"name": "Sneaky"})])
+        link = 'href="/admin/maintenance"'
+        self.assertNotIn(link, self.signed_in("comms@example.com").get("/admin").text())
+        self.assertIn(link, self.signed_in("ops@example.com").get("/admin").text())
 
     # Tokens (admin).
 

@@ -147,6 +147,8 @@ http::Response Dashboard(ConsoleDeps& deps, http::Request& req, const Visit& v) 
                           "no_components", "maintenance", "no_maintenance", "view"}) {
     d.set(std::string("t_") + key, w(std::string("dashboard.") + key));
   }
+  d.set("can_schedule", v.who.user.Allows(model::Role::kOperator));
+  d.set("t_manage_maintenance", w("dashboard.manage_maintenance"));
   d.set("live_note", w("ui.live"));
   d.set("zone_note", w("ui.time_zone", {{"zone", deps.time_zone}}));
   d.set("open", open);
