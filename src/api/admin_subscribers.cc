@@ -1,6 +1,8 @@
 // /v1/pages/{page}/subscribers and /deliveries: subscribers and the outbox for operators.
 #include <boost/json/array.hpp>
 
+#include <charconv>
+
 #include "api/admin_call.h"
 #include "api/input_parse.h"
 #include "api/subscriber_json.h"
@@ -80,6 +82,7 @@ void RegisterAdmin(http::Router& router, AdminDeps& admin, SubscriberApiDeps& de
                      store::SubscriberQuery q;
                      q.limit = static_cast<size_t>(QueryInt(call.req, "limit", 100, 1, 1000));
                      q.after_key = QueryInt(call.req, "after", 0, 0, INT64_MAX);
+                     q.address_contains = call.req.Query("q").value_or("").substr(0, 200);
                      bool bad = false;
                      q.channel = ChannelParam(call.req, "type", bad);
                      if (bad) {
@@ -168,11 +171,58 @@ void RegisterAdmin(http::Router& router, AdminDeps& admin, SubscriberApiDeps& de
              {true, retry});
 }
 
+// A delivery id of a path: digits only, else 0.
+int64_t DeliveryId(std::string_view text) {
+  int64_t id = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  return error == std::errc() && end == text.data() + text.size() ? id : 0;
+}
+
+boost::json::object DeadLetterJson(AdminCall& call, const store::DeadLetter& d) {
+  return {{"id", d.id},
+          {"channel", model::ToString(d.channel)},
+          {"subscriber_id", d.subscriber_id},
+          {"address", d.address},
+          {"incident_id", d.incident_id},
+          {"attempts", d.attempts},
+          {"failed_at", call.zone.FormatRfc3339(d.failed_at)},
+          {"last_error", d.last_error}};
+}
+
+// GET .../deliveries/dead (newest first) and POST .../deliveries/{id}/retry.
+void RegisterDeadLetters(http::Router& router, AdminDeps& admin, SubscriberApiDeps& deps) {
+  const std::string dead = "/v1/pages/{}/deliveries/dead";
+  router.Add(Method::kGet, dead,
+             Admin(admin, Scope::kRead, Body::kNone,
+                   [&deps](AdminCall& call) {
+                     auto list = deps.subscribers.DeadLetters(
+                         static_cast<size_t>(QueryInt(call.req, "limit", 100, 1, 1000)));
+                     if (!list.ok()) return http::ProblemFromStatus(list.status());
+                     boost::json::array out;
+                     for (const auto& d : *list) out.push_back(DeadLetterJson(call, d));
+                     return Json(200, out);
+                   }),
+             {true, dead});
+  const std::string retry_one = "/v1/pages/{}/deliveries/{}/retry";
+  router.Add(Method::kPost, retry_one,
+             Admin(admin, Scope::kAdmin, Body::kNone,
+                   [&deps](AdminCall& call) {
+                     const int64_t id = DeliveryId(call.req.params[1]);
+                     auto status = id > 0 ? deps.subscribers.RetryDeadLetter(call.actor, id)
+                                          : base::NotFound("no such delivery");
+                     if (!status.ok()) return http::ProblemFromStatus(status);
+                     deps.wake();
+                     return Json(200, boost::json::object{{"retried", id}});
+                   }),
+             {true, retry_one});
+}
+
 }  // namespace
 
 void RegisterSubscriberRoutes(http::Router& router, AdminDeps& admin, SubscriberApiDeps& deps) {
   RegisterPublicSubscriberRoutes(router, admin, deps);
   RegisterAdmin(router, admin, deps);
+  RegisterDeadLetters(router, admin, deps);
 }
 
 }  // namespace phare::api

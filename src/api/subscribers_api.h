@@ -14,7 +14,10 @@
 // Admin (/v1, API token with the admin scope: subscribers are personal data and their
 // endpoint URLs secrets, shown redacted but when created):
 //   GET|POST /v1/pages/{page}/subscribers, GET|DELETE /v1/pages/{page}/subscribers/{id},
-//   GET /v1/pages/{page}/deliveries/stats, POST /v1/pages/{page}/deliveries/retry
+//   GET /v1/pages/{page}/deliveries/stats, POST /v1/pages/{page}/deliveries/retry,
+//   GET /v1/pages/{page}/deliveries/dead (dead letters, newest first),
+//   POST /v1/pages/{page}/deliveries/{id}/retry (one dead letter; 404 if not one)
+//   GET /v1/pages/{page}/subscribers?q=text finds addresses containing the text
 #pragma once
 
 #include <functional>

@@ -35,8 +35,12 @@ struct ConsoleSite::Parts {
 };
 
 ConsoleSite::ConsoleSite(const base::Config& config, const model::Page& page, service::Context& ctx,
-                         service::IncidentService& incidents, service::ComponentService& components)
-    : parts_(std::make_unique<Parts>(config, page, ctx, incidents, components)) {}
+                         service::IncidentService& incidents, service::ComponentService& components,
+                         service::InventoryService* inventory, std::function<void()> wake)
+    : parts_(std::make_unique<Parts>(config, page, ctx, incidents, components)) {
+  parts_->deps.inventory = inventory;
+  parts_->deps.wake = std::move(wake);
+}
 
 ConsoleSite::~ConsoleSite() = default;
 

@@ -3,6 +3,7 @@
 // Owned by Runtime::Serve; must outlive the HTTP server.
 #pragma once
 
+#include <functional>
 #include <memory>
 
 #include "app/scheduler.h"
@@ -11,13 +12,18 @@
 #include "service/components.h"
 #include "service/context.h"
 #include "service/incidents.h"
+#include "service/inventory.h"
 
 namespace phare::app {
 
 class ConsoleSite {
  public:
-  ConsoleSite(const base::Config& config, const model::Page& page, service::Context& ctx,
-              service::IncidentService& incidents, service::ComponentService& components);
+  // `inventory` (may be null) makes customers' "my services" links; `wake` tells the
+  // notification pipeline that retried deliveries are due.
+  ConsoleSite(
+      const base::Config& config, const model::Page& page, service::Context& ctx,
+      service::IncidentService& incidents, service::ComponentService& components,
+      service::InventoryService* inventory = nullptr, std::function<void()> wake = [] {});
   ~ConsoleSite();
 
   // Adds the /admin routes. Call before the server starts.

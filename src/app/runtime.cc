@@ -124,7 +124,8 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   RegisterMyServicesRoutes(router, *ctx_, *inventory_, site);
   PHARE_ASSIGN_OR_RETURN(auto notifications, Notifications::Start(config_, *ctx_, page_));
   notifications->Install(router, admin, publisher, ctx_->policies.default_language);
-  ConsoleSite console(config_, page_, *ctx_, *incidents_, *components_);
+  ConsoleSite console(config_, page_, *ctx_, *incidents_, *components_, inventory_.get(),
+                      [&notifications] { notifications->Wake(); });
   console.Install(router);
   api::AdmitAdminBodies(router, admin);
   http::Server server(ServerOptionsFrom(config_, listen), router, cache, http_metrics);

@@ -461,6 +461,23 @@ base::Result<int64_t> SubscriberService::RetryDeadLetters(const model::Actor& ac
   return retried;
 }
 
+base::Status SubscriberService::RetryDeadLetter(const model::Actor& actor, int64_t delivery_id) {
+  const auto now = ctx_.clock.Now();
+  return ctx_.store.Write([&](store::Tx& tx) {
+    PHARE_RETURN_IF_ERROR(tx.RetryDeadDelivery(now, delivery_id));
+    return RecordAudit(tx, actor, now, "delivery.retry", "delivery", std::to_string(delivery_id));
+  });
+}
+
+base::Result<std::vector<store::DeadLetter>> SubscriberService::DeadLetters(size_t limit) {
+  std::vector<store::DeadLetter> out;
+  PHARE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) {
+    PHARE_ASSIGN_OR_RETURN(out, tx.ListDeadDeliveries(limit));
+    return base::Status::Ok();
+  }));
+  return out;
+}
+
 base::Result<int64_t> SubscriberService::PurgeUnconfirmed() {
   const auto before = ctx_.clock.Now() - policy_.confirm_ttl;
   int64_t removed = 0;

@@ -1,7 +1,7 @@
 // Use cases on subscribers: subscribe (double opt-in for e-mail and SMS: only a
 // confirmation message goes out until its link is used; webhooks and chat are active at
 // once), confirm, unsubscribe by token, the operator's list/get/delete, bulk import,
-// and the delivery statistics and dead-letter retries of the outbox.
+// and the delivery statistics, dead letters and their retries of the outbox.
 //
 // Public subscriptions answer the same whether the address was already subscribed or
 // not (SubscribeResult says which, for logs and the admin API; public handlers must not
@@ -135,6 +135,11 @@ class SubscriberService {
   // Dead letters of `channel` (or all) become due now; returns how many.
   base::Result<int64_t> RetryDeadLetters(const model::Actor& actor,
                                          std::optional<model::Channel> channel);
+  // The one dead letter `delivery_id` becomes due now (its subscriber, if quarantined,
+  // active again); NotFound when it is not a dead letter. Audited as delivery.retry.
+  base::Status RetryDeadLetter(const model::Actor& actor, int64_t delivery_id);
+  // Dead letters, newest first, at most `limit`.
+  base::Result<std::vector<store::DeadLetter>> DeadLetters(size_t limit);
   // Forgets subscribers who never confirmed within confirm_ttl; returns how many.
   base::Result<int64_t> PurgeUnconfirmed();
 

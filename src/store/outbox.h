@@ -120,6 +120,19 @@ struct SubscriberQuery {
   size_t limit = 100;
   std::optional<model::Channel> channel;
   std::optional<model::SubscriberState> state;
+  std::string address_contains;  // non-empty: addresses containing it (ASCII case ignored)
+};
+
+// A delivery that failed for good, as operators see it before retrying it.
+struct DeadLetter {
+  int64_t id = 0;
+  model::Channel channel = model::Channel::kEmail;
+  std::string subscriber_id;  // "" once the subscriber is gone
+  std::string address;        // the subscriber's; "" once gone
+  std::string incident_id;
+  int attempts = 0;
+  base::Time failed_at{};
+  std::string last_error;
 };
 
 }  // namespace phare::store

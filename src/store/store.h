@@ -219,6 +219,11 @@ class Tx {
   // subscribers active again. Returns how many.
   virtual base::Result<int64_t> RetryDeadDeliveries(base::Time now,
                                                     std::optional<model::Channel> channel) = 0;
+  // The one dead letter `id` as RetryDeadDeliveries does; NotFound when `id` is not a
+  // dead letter (unknown, or no longer dead).
+  virtual base::Status RetryDeadDelivery(base::Time now, int64_t id) = 0;
+  // Dead letters, newest first, at most `limit`.
+  virtual base::Result<std::vector<DeadLetter>> ListDeadDeliveries(size_t limit) = 0;
   virtual base::Result<DeliveryCounts> CountDeliveries() = 0;
   // Removes up to `limit` delivered and skipped deliveries of fan-out jobs finished
   // before `before` (CountDeliveries keeps counting them; dead letters stay for a retry).

@@ -75,12 +75,12 @@ class ConsoleBrowserTest(unittest.TestCase):
         extra = self.driver.js("return window.outerHeight - window.innerHeight")
         self.driver.size(width, height + max(0, extra))
 
-    def sign_in(self):
+    def sign_in(self, email="jeanne@example.com"):
         d = self.driver
         d.open(self.url("/admin/login"))
         if d.js("return location.pathname") != "/admin/login":
             return
-        d.type("#email", "jeanne@example.com")
+        d.type("#email", email)
         d.type("#password", PASSWORD)
         d.click("button[type=submit]")
         harness.wait_for(lambda: d.js("return location.pathname") == "/admin", what="dashboard")
@@ -157,6 +157,55 @@ class ConsoleBrowserTest(unittest.TestCase):
         elapsed = time.time() - started
         self.assertEqual(d.js("return window.__marker"), "same page")  # no reload
         print(f"\nconsole: a second client's incident appeared after {elapsed:.2f} s")
+
+    def screens(self, name, path):
+        """Screenshots of `path` on a laptop and a phone; every field labelled, no
+        horizontal scrolling on the phone."""
+        d = self.driver
+        d.open(self.url(path))
+        self.assertEqual(d.js("return document.querySelectorAll('header, nav, main').length"), 3)
+        unlabeled = d.js("return [...document.querySelectorAll('textarea, select, input:not([type=hidden])')]"
+                         ".filter(e => !e.labels || e.labels.length === 0).map(e => e.name)")
+        self.assertEqual(unlabeled, [], path)
+        d.screenshot(os.path.join(self.shots, f"{name}-laptop.png"))
+        self.viewport(390, 844)
+        try:
+            d.open(self.url(path))
+            overflow = d.js("return document.documentElement.scrollWidth - window.innerWidth")
+            self.assertLessEqual(overflow, 0, path)
+            d.screenshot(os.path.join(self.shots, f"{name}-phone.png"))
+        finally:
+            d.size(1280, 900)
+
+    def test_5_operating_screens(self):
+        d = self.driver
+        s, page, token = self.server, self.page, self.token
+        s.cli("inventory", "import", os.path.join(os.path.dirname(__file__), "data",
+                                                  "inventory-small.jsonl"))
+        for restored in (2, 5):
+            s.admin("POST", f"/v1/pages/{page}/incidents/{self.incident}/progress", token,
+                    {"progress": {"restored": restored, "total": 12, "scope": "sbg"}})
+        admin = s.token("read,write,admin")
+        for address in ("claire@example.org", "ops-team@example.net"):
+            s.admin("POST", f"/v1/pages/{page}/subscribers", admin, {"subscriber": {
+                "email": address, "skip_confirmation_notification": True}})
+        s.cli("token", "create", "--name", "monitoring-probe", "--scope", "read,write")
+        create_user(s, "admin@example.com", "admin")
+        d.open(self.url("/admin"))
+        d.click("form.who button[type=submit]")  # sign out, then in as an admin
+        harness.wait_for(lambda: d.js("return location.pathname") == "/admin/login",
+                         what="signed out")
+        self.sign_in("admin@example.com")
+        self.screens("progress", f"/admin/incidents/{self.incident}/progress")
+        self.screens("maintenance", "/admin/maintenance")
+        self.screens("subscribers", "/admin/subscribers?q=example")
+        self.screens("tokens", "/admin/tokens")
+        self.screens("customers", "/admin/customers?customer=cust-a")
+        d.open(self.url("/admin/customers?customer=cust-a"))
+        d.click("form[action='/admin/customers/link'] button")
+        harness.wait_for(lambda: d.js("return !!document.querySelector('#new-url')"),
+                         what="the new link")
+        d.screenshot(os.path.join(self.shots, "customers-laptop.png"))  # with the link shown
 
 
 if __name__ == "__main__":

@@ -104,6 +104,8 @@ class SqliteTx final : public Tx {
   base::Result<int64_t> ReleaseLeases(base::Time now) override;
   base::Result<int64_t> RetryDeadDeliveries(base::Time now,
                                             std::optional<model::Channel> channel) override;
+  base::Status RetryDeadDelivery(base::Time now, int64_t id) override;
+  base::Result<std::vector<DeadLetter>> ListDeadDeliveries(size_t limit) override;
   base::Result<DeliveryCounts> CountDeliveries() override;
   base::Result<int64_t> PurgeDeliveries(base::Time before, size_t limit) override;
   // tx_users.cc: console users, set-password links and sessions.

@@ -1,52 +1,14 @@
 // SqliteTx: the deliveries of the notification outbox, their leases and outcomes, and
 // the counts by channel and state that every transition keeps exact.
-#include <map>
-#include <set>
-
+#include "store/sqlite/delivery_moves.h"
 #include "store/sqlite/notify_rows.h"
 #include "store/sqlite/sqlite_tx.h"
 
 namespace phare::store::sqlite {
-namespace {
 
-using model::DeliveryState;
-
-constexpr int kPending = static_cast<int>(DeliveryState::kPending);
-constexpr int kLeased = static_cast<int>(DeliveryState::kLeased);
-constexpr int kDelivered = static_cast<int>(DeliveryState::kDelivered);
-constexpr int kDead = static_cast<int>(DeliveryState::kDead);
-constexpr int kSkipped = static_cast<int>(DeliveryState::kSkipped);
-
-// Changes to delivery_counts made by one transaction, applied once at its end.
-class CountDeltas {
- public:
-  void Move(int channel, int from, int to) {
-    if (from >= 0) deltas_[{channel, from}] -= 1;
-    deltas_[{channel, to}] += 1;
-  }
-  base::Status Apply(Connection& conn) const {
-    PHARE_ASSIGN_OR_RETURN(
-        Statement * s,
-        conn.Prepare("INSERT INTO delivery_counts (channel, state, n) VALUES (?1, ?2, ?3) "
-                     "ON CONFLICT (channel, state) DO UPDATE SET n = n + excluded.n"));
-    for (const auto& [key, delta] : deltas_) {
-      if (delta == 0) continue;
-      s->Bind(1, key.first).Bind(2, key.second).Bind(3, delta);
-      PHARE_RETURN_IF_ERROR(s->Run());
-    }
-    return base::Status::Ok();
-  }
-
- private:
-  std::map<std::pair<int, int>, int64_t> deltas_;
-};
-
-// Sets one delivery's state; with `only_from`, only if it is in that state. Returns
-// whether the row changed. `ignore_conflict`: a pending row that would break the
-// one-pending-per-(subscriber, incident) rule is left unchanged (false).
 base::Result<bool> SetState(Connection& conn, int64_t id, int state, base::Time due_at,
                             std::optional<std::string_view> error, int only_from,
-                            bool ignore_conflict = false) {
+                            bool ignore_conflict) {
   const std::string verb = ignore_conflict ? "UPDATE OR IGNORE" : "UPDATE";
   PHARE_ASSIGN_OR_RETURN(
       Statement * s, conn.Prepare(verb + " deliveries SET state = ?2, due_at = ?3, last_error = ?4 "
@@ -62,9 +24,6 @@ base::Result<bool> SetState(Connection& conn, int64_t id, int state, base::Time 
   return s->Changes() > 0;
 }
 
-// Makes a delivery pending again; when a newer pending delivery of the same incident
-// holds its place, it is skipped instead. Returns the state it ended in, or -1 if it
-// was not in `from`.
 base::Result<int> Requeue(Connection& conn, int64_t id, int from, base::Time due_at,
                           std::optional<std::string_view> error) {
   PHARE_ASSIGN_OR_RETURN(bool pending, SetState(conn, id, kPending, due_at, error, from, true));
@@ -73,6 +32,10 @@ base::Result<int> Requeue(Connection& conn, int64_t id, int from, base::Time due
                          SetState(conn, id, kSkipped, due_at, "replaced by a newer update", from));
   return skipped ? kSkipped : -1;
 }
+
+namespace {
+
+using model::DeliveryState;
 
 std::string LeaseSql(bool wait_for_jobs) {
   std::string sql =
@@ -275,49 +238,6 @@ base::Result<int64_t> SqliteTx::ReleaseLeases(base::Time now) {
   }
   PHARE_RETURN_IF_ERROR(deltas.Apply(conn_));
   return static_cast<int64_t>(leased.size());
-}
-
-base::Result<int64_t> SqliteTx::RetryDeadDeliveries(base::Time now,
-                                                    std::optional<model::Channel> channel) {
-  std::string sql = "SELECT id, channel, subscriber FROM deliveries WHERE state = 3";
-  if (channel) sql += " AND channel = ?1";
-  // Newest first: of several dead letters for one incident, the latest is retried.
-  PHARE_ASSIGN_OR_RETURN(Statement * s, conn_.Prepare(sql + " ORDER BY id DESC"));
-  if (channel) s->Bind(1, static_cast<int>(*channel));
-  struct Dead {
-    int64_t id, subscriber;
-    int channel;
-  };
-  std::vector<Dead> dead;
-  for (;;) {
-    PHARE_ASSIGN_OR_RETURN(bool row, s->Step());
-    if (!row) break;
-    dead.push_back({s->Int(0), s->Int(2), static_cast<int>(s->Int(1))});
-  }
-  PHARE_ASSIGN_OR_RETURN(
-      Statement * restore,
-      conn_.Prepare("UPDATE subscribers SET state = 'active', quarantined_at = NULL, "
-                    "dead_letters = 0 WHERE seq = ?1 AND state = 'quarantined'"));
-  PHARE_ASSIGN_OR_RETURN(Statement * attempts,
-                         conn_.Prepare("UPDATE deliveries SET attempts = 0 WHERE id = ?1"));
-  CountDeltas deltas;
-  std::set<int64_t> subscribers;
-  int64_t retried = 0;
-  for (const auto& d : dead) {
-    PHARE_ASSIGN_OR_RETURN(int ended, Requeue(conn_, d.id, kDead, now, std::nullopt));
-    if (ended < 0) continue;
-    deltas.Move(d.channel, kDead, ended);
-    if (ended != kPending) continue;
-    ++retried;
-    attempts->Bind(1, d.id);
-    PHARE_RETURN_IF_ERROR(attempts->Run());
-    if (subscribers.insert(d.subscriber).second) {
-      restore->Bind(1, d.subscriber);
-      PHARE_RETURN_IF_ERROR(restore->Run());
-    }
-  }
-  PHARE_RETURN_IF_ERROR(deltas.Apply(conn_));
-  return retried;
 }
 
 base::Result<DeliveryCounts> SqliteTx::CountDeliveries() {

@@ -192,11 +192,13 @@ base::Result<std::vector<model::Subscriber>> SqliteTx::ListSubscribers(const Sub
   std::string where = "WHERE seq > ?1";
   if (q.channel) where += " AND channel = ?2";
   if (q.state) where += " AND state = ?3";
+  if (!q.address_contains.empty()) where += " AND instr(lower(address), lower(?5)) > 0";
   PHARE_ASSIGN_OR_RETURN(Statement * s,
                          conn_.Prepare(SelectSubscribers(where + " ORDER BY seq LIMIT ?4")));
   s->Bind(1, q.after_key);
   if (q.channel) s->Bind(2, model::ToString(*q.channel));
   if (q.state) s->Bind(3, model::ToString(*q.state));
+  if (!q.address_contains.empty()) s->Bind(5, q.address_contains);
   s->Bind(4, static_cast<int64_t>(q.limit));
   return ReadAll(*s);
 }

@@ -100,6 +100,55 @@ http::Response Static(http::Request& req) {
   return r;
 }
 
+// The screens of progress, maintenance, subscribers, tokens and customer links.
+template <class Add>
+void RegisterScreens(Add& guarded, ConsoleDeps& deps) {
+  using M = http::Method;
+  using R = model::Role;
+  const std::string progress = "/admin/incidents/{}/progress";
+  guarded(M::kGet, progress, R::kOperator, [&deps](http::Request& r, const Visit& v) {
+    return ProgressPage(deps, r, r.params[0], v);
+  });
+  guarded(M::kPost, progress, R::kOperator, [&deps](http::Request& r, const Visit& v) {
+    return ProgressSubmit(deps, r.params[0], v);
+  });
+  guarded(M::kPost, "/admin/incidents/{}/nodes", R::kOperator,
+          [&deps](http::Request& r, const Visit& v) { return NodesSubmit(deps, r.params[0], v); });
+  guarded(M::kGet, "/admin/maintenance", R::kOperator,
+          [&deps](http::Request& r, const Visit& v) { return MaintenancePage(deps, r, v); });
+  guarded(M::kPost, "/admin/maintenance", R::kOperator,
+          [&deps](http::Request&, const Visit& v) { return MaintenanceCreate(deps, v); });
+  guarded(M::kGet, "/admin/maintenance/{}", R::kOperator,
+          [&deps](http::Request& r, const Visit& v) {
+            return MaintenanceEditPage(deps, r.params[0], v);
+          });
+  guarded(
+      M::kPost, "/admin/maintenance/{}", R::kOperator,
+      [&deps](http::Request& r, const Visit& v) { return MaintenanceEdit(deps, r.params[0], v); });
+  guarded(M::kPost, "/admin/maintenance/{}/cancel", R::kOperator,
+          [&deps](http::Request& r, const Visit& v) {
+            return MaintenanceCancel(deps, r.params[0], v);
+          });
+  guarded(M::kGet, "/admin/subscribers", R::kAdmin,
+          [&deps](http::Request& r, const Visit& v) { return SubscribersPage(deps, r, v); });
+  guarded(M::kPost, "/admin/subscribers/remove", R::kAdmin,
+          [&deps](http::Request&, const Visit& v) { return SubscriberRemove(deps, v); });
+  guarded(M::kPost, "/admin/deliveries/retry", R::kAdmin,
+          [&deps](http::Request&, const Visit& v) { return DeliveryRetry(deps, v); });
+  guarded(M::kGet, "/admin/tokens", R::kAdmin,
+          [&deps](http::Request&, const Visit& v) { return TokensPage(deps, v); });
+  guarded(M::kPost, "/admin/tokens", R::kAdmin,
+          [&deps](http::Request&, const Visit& v) { return TokensCreate(deps, v); });
+  guarded(M::kPost, "/admin/tokens/revoke", R::kAdmin,
+          [&deps](http::Request&, const Visit& v) { return TokensRevoke(deps, v); });
+  guarded(M::kGet, "/admin/customers", R::kAdmin,
+          [&deps](http::Request& r, const Visit& v) { return CustomersPage(deps, r, v); });
+  guarded(M::kPost, "/admin/customers/link", R::kAdmin,
+          [&deps](http::Request&, const Visit& v) { return CustomerLinkCreate(deps, v); });
+  guarded(M::kPost, "/admin/customers/revoke", R::kAdmin,
+          [&deps](http::Request&, const Visit& v) { return CustomerLinkRevoke(deps, v); });
+}
+
 }  // namespace
 
 void RegisterConsoleRoutes(http::Router& router, ConsoleDeps& deps) {
@@ -157,6 +206,7 @@ void RegisterConsoleRoutes(http::Router& router, ConsoleDeps& deps) {
           [&deps](http::Request&, const Visit& v) { return DeclarePage(deps, v); });
   guarded(M::kPost, "/admin/declare", R::kOperator,
           [&deps](http::Request&, const Visit& v) { return DeclareSubmit(deps, v); });
+  RegisterScreens(guarded, deps);
   guarded(M::kGet, "/admin/audit", R::kAdmin,
           [&deps](http::Request& r, const Visit& v) { return AuditPage(deps, r, v); });
   guarded(M::kGet, "/admin/users", R::kAdmin,

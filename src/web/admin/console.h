@@ -11,6 +11,15 @@
 //   GET  /admin/incidents/{id}/update, POST ...  write an update (communicator and up)
 //   GET  /admin/users, POST /admin/users, POST /admin/users/disable   users (admin)
 //   GET  /admin/audit                        the audit log (admin)
+//   GET  /admin/incidents/{id}/progress, POST ..., POST /admin/incidents/{id}/nodes
+//                                            progress samples and node reports (operator)
+//   GET  /admin/maintenance, POST ...; GET|POST /admin/maintenance/{id};
+//   POST /admin/maintenance/{id}/cancel      scheduled maintenance (operator)
+//   GET  /admin/subscribers?q=&channel=&state=, POST /admin/subscribers/remove,
+//   POST /admin/deliveries/retry             subscribers and dead letters (admin)
+//   GET  /admin/tokens, POST ..., POST /admin/tokens/revoke   API tokens (admin)
+//   GET  /admin/customers?customer=, POST /admin/customers/link|revoke
+//                                            a customer's "my services" links (admin)
 //   GET  /admin/static/{file}                the stylesheet and script
 //
 // Every page checks the session and the role on the server: no session (or an expired
@@ -20,6 +29,7 @@
 // the CLI, and into the audit log under the user's name. Thread-safe once installed.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "http/rate_limiter.h"
@@ -27,6 +37,7 @@
 #include "service/components.h"
 #include "service/context.h"
 #include "service/incidents.h"
+#include "service/inventory.h"
 #include "service/sessions.h"
 #include "service/subscribers.h"
 #include "service/users.h"
@@ -42,10 +53,12 @@ struct ConsoleDeps {
   service::SubscriberService& subscribers;
   http::RateLimiter& login_per_account;
   http::RateLimiter& login_per_address;
-  bool tls = false;                     // cookies get Secure
-  std::string default_language = "en";  // when Accept-Language matches no catalog
-  std::string time_zone = "UTC";        // times are shown in the page's zone
-  std::string base_url;                 // the page's public URL, for set-password links
+  bool tls = false;                                // cookies get Secure
+  std::string default_language = "en";             // when Accept-Language matches no catalog
+  std::string time_zone = "UTC";                   // times are shown in the page's zone
+  std::string base_url;                            // the page's public URL, for set-password links
+  service::InventoryService* inventory = nullptr;  // null: no "my services" links
+  std::function<void()> wake = [] {};              // retried deliveries are due: tell the pipeline
 };
 
 // Adds the routes. `deps` must outlive the router.

@@ -127,6 +127,8 @@ http::Response Dashboard(ConsoleDeps& deps, http::Request& req, const Visit& v) 
       Data card = IncidentCard(deps, w, i, now);
       card.set("can_write", v.who.user.Allows(model::Role::kCommunicator));
       card.set("t_write", w("update.write"));
+      card.set("can_operate", v.who.user.Allows(model::Role::kOperator));
+      card.set("t_progress", w("progress.link"));
       open.push_back(card);
     }
   }
@@ -145,6 +147,8 @@ http::Response Dashboard(ConsoleDeps& deps, http::Request& req, const Visit& v) 
                           "no_components", "maintenance", "no_maintenance", "view"}) {
     d.set(std::string("t_") + key, w(std::string("dashboard.") + key));
   }
+  d.set("can_schedule", v.who.user.Allows(model::Role::kOperator));
+  d.set("t_manage_maintenance", w("dashboard.manage_maintenance"));
   d.set("live_note", w("ui.live"));
   d.set("zone_note", w("ui.time_zone", {{"zone", deps.time_zone}}));
   d.set("open", open);

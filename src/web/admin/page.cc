@@ -32,9 +32,14 @@ std::string RenderLayout(const Words& w, const Chrome& c) {
       nav.push_back(e);
     };
     entry("dashboard", "/admin", "ui.dashboard");
-    if (c.who->user.Allows(model::Role::kOperator))
+    if (c.who->user.Allows(model::Role::kOperator)) {
       entry("declare", "/admin/declare", "ui.declare");
+      entry("maintenance", "/admin/maintenance", "ui.maintenance");
+    }
     if (c.who->user.Allows(model::Role::kAdmin)) {
+      entry("subscribers", "/admin/subscribers", "ui.subscribers");
+      entry("tokens", "/admin/tokens", "ui.tokens");
+      entry("customers", "/admin/customers", "ui.customers");
       entry("users", "/admin/users", "ui.users");
       entry("audit", "/admin/audit", "ui.audit");
     }

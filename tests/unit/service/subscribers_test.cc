@@ -325,5 +325,56 @@ TEST_F(SubscriberServiceTest, RetryingDeadLettersIsAudited) {
   EXPECT_EQ(ListAudit(*store_, 1, 0)->front().action, "deliveries.retry");
 }
 
+// Both confirmations of `a` and `b` fail for good.
+TEST_F(SubscriberServiceTest, ADeadLetterIsListedAndRetriedAlone) {
+  for (const char* address : {"a@example.org", "b@example.net"}) {
+    ASSERT_TRUE(subscribers_->Subscribe(actor_, Email(address), SubscribeOrigin::kPublic).ok());
+  }
+  const auto now = clock_.Now();
+  ASSERT_TRUE(store_
+                  ->Write([&](store::Tx& tx) {
+                    PHARE_ASSIGN_OR_RETURN(
+                        auto leased, tx.LeaseDeliveries(now, now + std::chrono::minutes(1), 10));
+                    std::vector<store::DeliveryOutcome> dead;
+                    for (const auto& d : leased) {
+                      dead.push_back({d.id, d.subscriber.key, d.channel,
+                                      model::DeliveryState::kDead, now, "550 no such user"});
+                    }
+                    return tx.RecordDeliveries(dead, 5, now).status();
+                  })
+                  .ok());
+  auto dead = subscribers_->DeadLetters(10);
+  ASSERT_TRUE(dead.ok()) << dead.status().ToString();
+  ASSERT_EQ(dead->size(), 2u);
+  EXPECT_GT((*dead)[0].id, (*dead)[1].id);  // newest first
+  EXPECT_EQ((*dead)[0].address, "b@example.net");
+  EXPECT_EQ((*dead)[0].last_error, "550 no such user");
+  EXPECT_EQ((*dead)[0].channel, Channel::kEmail);
+
+  ASSERT_TRUE(subscribers_->RetryDeadLetter(actor_, (*dead)[1].id).ok());
+  EXPECT_EQ(Counts().Total(model::DeliveryState::kDead), 1);  // only that one
+  EXPECT_EQ(Counts().Total(model::DeliveryState::kPending), 1);
+  const auto audit = ListAudit(*store_, 1, 0)->front();
+  EXPECT_EQ(audit.action, "delivery.retry");
+  EXPECT_EQ(audit.target_id, std::to_string((*dead)[1].id));
+  ASSERT_EQ(subscribers_->DeadLetters(10)->size(), 1u);
+  EXPECT_EQ(subscribers_->RetryDeadLetter(actor_, (*dead)[1].id).code(), base::Code::kNotFound);
+  EXPECT_EQ(subscribers_->RetryDeadLetter(actor_, 987654).code(), base::Code::kNotFound);
+}
+
+TEST_F(SubscriberServiceTest, ListFindsAddressesContainingText) {
+  for (const char* address : {"alice@example.org", "bob@example.net", "carol@Example.org"}) {
+    ASSERT_TRUE(subscribers_->Subscribe(actor_, Email(address), SubscribeOrigin::kAdmin).ok());
+  }
+  store::SubscriberQuery q;
+  q.address_contains = "EXAMPLE.ORG";
+  auto found = subscribers_->List(q);
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(found->size(), 2u);
+  EXPECT_EQ((*found)[0].address, "alice@example.org");
+  q.address_contains = "%";  // no pattern: literal text
+  EXPECT_TRUE(subscribers_->List(q)->empty());
+}
+
 }  // namespace
 }  // namespace phare::service
