@@ -72,6 +72,17 @@ TEST(ImportErrors, CsvErrorsCarryLineNumbers) {
   EXPECT_TRUE(Has(At(errors, 6), "e", "k must be a positive integer"));
 }
 
+// Found by fuzzing: a CSV name with a stray byte was imported, then exported as JSON Lines
+// no JSON parser accepts. CSV is refused as JSON Lines is.
+TEST(ImportErrors, CsvMustBeUtf8) {
+  const ErrorList errors =
+      MustFail("id,kind,name\nsbg,site,Strasbo\x8Durg\nrbx,site,Roubaix\n", "inv.csv");
+  ASSERT_EQ(errors.kept().size(), 1u);
+  EXPECT_TRUE(Has(At(errors, 2), "", "not UTF-8 at byte 17 of the line"));
+  EXPECT_FALSE(MustFail("id,kind\n\xC3,site\n", "inv.csv").empty());
+  testing::MustImport("\xEF\xBB\xBFid,kind,name\nsbg,site,Стра́сбург 東京\n");
+}
+
 TEST(ImportErrors, CsvHeaderMustBeKnown) {
   const ErrorList errors = MustFail("id,kind,colour\na,rack,red\n", "inv.csv");
   EXPECT_TRUE(Has(At(errors, 1), "", "unknown column 'colour'"));
