@@ -3,8 +3,10 @@
 // MIME encoders (RFC 2047 header text, quoted-printable, base64) and BuildEmail. The
 // message must stay 7-bit with CRLF line ends of at most 998 characters (RFC 5322): a
 // violation aborts (a finding).
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
@@ -25,16 +27,26 @@ std::string_view Field(std::string_view& rest) {
   return field;
 }
 
+[[noreturn]] void Fail(const char* what, std::string_view message, size_t at) {
+  const size_t from = at < 80 ? 0 : at - 80;
+  std::fprintf(stderr, "mime: %s at byte %zu: ...%.*s\n", what, at,
+               static_cast<int>(std::min<size_t>(120, message.size() - from)),
+               message.data() + from);
+  std::abort();
+}
+
 // 7-bit, CRLF only, lines of at most 998 characters.
 void CheckWire(std::string_view message) {
   size_t line = 0;
   for (size_t i = 0; i < message.size(); ++i) {
     const auto c = static_cast<unsigned char>(message[i]);
-    if (c >= 0x80 || c == 0) std::abort();
-    if (c == '\n' && (i == 0 || message[i - 1] != '\r')) std::abort();
-    if (c == '\r' && (i + 1 == message.size() || message[i + 1] != '\n')) std::abort();
+    if (c >= 0x80 || c == 0) Fail("not 7-bit text", message, i);
+    if (c == '\n' && (i == 0 || message[i - 1] != '\r')) Fail("bare LF", message, i);
+    if (c == '\r' && (i + 1 == message.size() || message[i + 1] != '\n')) {
+      Fail("bare CR", message, i);
+    }
     line = c == '\n' ? 0 : line + 1;
-    if (line > 999) std::abort();  // 998 characters and the CR
+    if (line > 999) Fail("line over 998 characters", message, i);  // 998 and the CR
   }
 }
 
