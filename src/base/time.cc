@@ -12,10 +12,30 @@ namespace {
 
 const date::time_zone* Tz(const void* p) { return static_cast<const date::time_zone*>(p); }
 
+// Whether `text` holds "HH:MM:S" right after its first 'T', where %T reads it.
+bool SecondsReadable(std::string_view text) {
+  const size_t t = text.find('T');
+  if (t == std::string_view::npos || text.size() < t + 8) return false;
+  const std::string_view hms = text.substr(t + 1, 7);
+  for (size_t i = 0; i < hms.size(); ++i) {
+    const bool ok =
+        i == 2 || i == 5 ? hms[i] == ':' : std::isdigit(static_cast<unsigned char>(hms[i]));
+    if (!ok) return false;
+  }
+  return true;
+}
+
 // Tries `format` on the whole of `text`; true if it parsed and nothing is left over.
 template <class TimePoint>
 bool ParseWhole(std::string_view text, const char* format, TimePoint& out,
                 std::chrono::minutes* offset = nullptr) {
+  // date::parse's %T reads the seconds into an uninitialized long double, which it
+  // converts even when the hours, minutes or seconds could not be read (date.h, case
+  // 'T'): undefined behaviour, found by fuzzing under UBSan. %T is only tried on text
+  // whose seconds are there.
+  if (std::string_view(format).find("%T") != std::string_view::npos && !SecondsReadable(text)) {
+    return false;
+  }
   std::istringstream in{std::string(text)};
   in.imbue(std::locale::classic());
   if (offset) {
