@@ -83,6 +83,21 @@ TEST(ImportErrors, CsvMustBeUtf8) {
   testing::MustImport("\xEF\xBB\xBFid,kind,name\nsbg,site,Стра́сбург 東京\n");
 }
 
+// Found by fuzzing (ASan): the error for a bad member named its owner through a view into
+// the id table, which the new members before it had reallocated.
+TEST(ImportErrors, BadMemberAfterManyNewOnesNamesItsOwner) {
+  for (const char* last : {"bad id", "m0"}) {  // invalid, then listed twice
+    std::string members;
+    for (int i = 0; i < 2000; ++i) members += "\"m" + std::to_string(i) + "\",";
+    const std::string text =
+        "{\"id\":\"owner-node\",\"kind\":\"logical\",\"depends\":[{\"members\":[" + members + "\"" +
+        last + "\"]}]}\n";
+    const ErrorList errors = MustFail(text);
+    ASSERT_FALSE(errors.kept().empty()) << last;
+    EXPECT_EQ(errors.kept()[0].id, "owner-node") << last;
+  }
+}
+
 TEST(ImportErrors, CsvHeaderMustBeKnown) {
   const ErrorList errors = MustFail("id,kind,colour\na,rack,red\n", "inv.csv");
   EXPECT_TRUE(Has(At(errors, 1), "", "unknown column 'colour'"));
