@@ -25,6 +25,15 @@ bool SecondsReadable(std::string_view text) {
   return true;
 }
 
+// Whether a '-' after the 'T' (where %z reads a negative offset) is followed by two digits.
+bool OffsetReadable(std::string_view text) {
+  const size_t t = text.find('T');
+  const size_t minus = t == std::string_view::npos ? t : text.find('-', t);
+  if (minus == std::string_view::npos) return true;
+  return text.size() >= minus + 3 && std::isdigit(static_cast<unsigned char>(text[minus + 1])) &&
+         std::isdigit(static_cast<unsigned char>(text[minus + 2]));
+}
+
 // Tries `format` on the whole of `text`; true if it parsed and nothing is left over.
 template <class TimePoint>
 bool ParseWhole(std::string_view text, const char* format, TimePoint& out,
@@ -32,10 +41,11 @@ bool ParseWhole(std::string_view text, const char* format, TimePoint& out,
   // date::parse's %T reads the seconds into an uninitialized long double, which it
   // converts even when the hours, minutes or seconds could not be read (date.h, case
   // 'T'): undefined behaviour, found by fuzzing under UBSan. %T is only tried on text
-  // whose seconds are there.
-  if (std::string_view(format).find("%T") != std::string_view::npos && !SecondsReadable(text)) {
-    return false;
-  }
+  // whose seconds are there. Likewise %z negates its offset, unread ("not an offset", the
+  // smallest value: an overflow) when the hours after a '-' cannot be read.
+  const std::string_view f(format);
+  if (f.find("%T") != std::string_view::npos && !SecondsReadable(text)) return false;
+  if (f.find('z') != std::string_view::npos && !OffsetReadable(text)) return false;
   std::istringstream in{std::string(text)};
   in.imbue(std::locale::classic());
   if (offset) {
