@@ -90,10 +90,11 @@ class TableReader {
     known_.insert(std::string(key));
     const toml::node* node = table_.get(key);
     if (!node) return Status::Ok();
-    const auto value = node->value<T>();
-    if (!value || (std::is_same_v<T, int64_t> && !node->is_integer())) {
-      return InvalidArgument("wrong type at " + Where(*node, source_), Name(key));
-    }
+    // Integers only from integers: toml++'s value<int64_t>() converts a float such as
+    // 1e75 with undefined behaviour (found by fuzzing, UBSan), so the type comes first.
+    const bool wrong_type = std::is_same_v<T, int64_t> && !node->is_integer();
+    const auto value = wrong_type ? std::nullopt : node->value<T>();
+    if (!value) return InvalidArgument("wrong type at " + Where(*node, source_), Name(key));
     return assign(*value);
   }
 

@@ -16,4 +16,9 @@ std::string DescribeControl(std::string_view utf8, size_t at);
 // `utf8` without them.
 std::string StripControls(std::string_view utf8);
 
+// The byte offset where `text` stops being well-formed UTF-8 (RFC 3629: no overlong
+// forms, surrogates or code points past U+10FFFF), or std::string_view::npos. For input
+// that no JSON parser has checked (CSV).
+size_t FindInvalidUtf8(std::string_view text);
+
 }  // namespace phare::base

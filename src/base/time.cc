@@ -12,10 +12,40 @@ namespace {
 
 const date::time_zone* Tz(const void* p) { return static_cast<const date::time_zone*>(p); }
 
+// Whether `text` holds "HH:MM:S" right after its first 'T', where %T reads it.
+bool SecondsReadable(std::string_view text) {
+  const size_t t = text.find('T');
+  if (t == std::string_view::npos || text.size() < t + 8) return false;
+  const std::string_view hms = text.substr(t + 1, 7);
+  for (size_t i = 0; i < hms.size(); ++i) {
+    const bool ok =
+        i == 2 || i == 5 ? hms[i] == ':' : std::isdigit(static_cast<unsigned char>(hms[i]));
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// Whether a '-' after the 'T' (where %z reads a negative offset) is followed by two digits.
+bool OffsetReadable(std::string_view text) {
+  const size_t t = text.find('T');
+  const size_t minus = t == std::string_view::npos ? t : text.find('-', t);
+  if (minus == std::string_view::npos) return true;
+  return text.size() >= minus + 3 && std::isdigit(static_cast<unsigned char>(text[minus + 1])) &&
+         std::isdigit(static_cast<unsigned char>(text[minus + 2]));
+}
+
 // Tries `format` on the whole of `text`; true if it parsed and nothing is left over.
 template <class TimePoint>
 bool ParseWhole(std::string_view text, const char* format, TimePoint& out,
                 std::chrono::minutes* offset = nullptr) {
+  // date::parse's %T reads the seconds into an uninitialized long double, which it
+  // converts even when the hours, minutes or seconds could not be read (date.h, case
+  // 'T'): undefined behaviour, found by fuzzing under UBSan. %T is only tried on text
+  // whose seconds are there. Likewise %z negates its offset, unread ("not an offset", the
+  // smallest value: an overflow) when the hours after a '-' cannot be read.
+  const std::string_view f(format);
+  if (f.find("%T") != std::string_view::npos && !SecondsReadable(text)) return false;
+  if (f.find('z') != std::string_view::npos && !OffsetReadable(text)) return false;
   std::istringstream in{std::string(text)};
   in.imbue(std::locale::classic());
   if (offset) {

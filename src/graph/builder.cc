@@ -186,17 +186,20 @@ void InventoryBuilder::AddGroup(uint32_t k, std::span<const std::string_view> me
                     "k = " + std::to_string(k) + " is larger than its group of " +
                         std::to_string(members.size()) + " members");
   }
+  // Reference() may grow the interner's arena, which `id` points into: past this point the
+  // owner's id is read again (a use after free, found by fuzzing).
   const size_t first = d.members.size();
   for (std::string_view member : members) {
     if (!ValidNodeId(member, limits_.max_id_bytes)) {
       d.members.resize(first);
-      return AddError(line, id, "invalid member id " + Quote(member));
+      return AddError(line, d.ids.Get(current_), "invalid member id " + Quote(member));
     }
     d.members.push_back(Reference(member));
   }
   if (const uint32_t dup = FindDuplicate(d.members.data() + first, members.size()); dup != kNone) {
     d.members.resize(first);
-    return AddError(line, id, "member " + Quote(d.ids.Get(dup)) + " is listed twice in a group");
+    return AddError(line, d.ids.Get(current_),
+                    "member " + Quote(d.ids.Get(dup)) + " is listed twice in a group");
   }
   d.group_k.push_back(k == 0 ? static_cast<uint32_t>(members.size()) : k);
   d.group_owner.push_back(current_);

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "base/text.h"
 #include "graph/record_reader.h"
 
 namespace phare::graph {
@@ -66,6 +67,11 @@ class CsvRecordReader final : public RecordReader {
   void Read(std::string_view line, uint64_t line_no) override {
     if (Trim(line).empty()) return;
     if (line_no_of_header_ == 0 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
+    // JSON Lines are checked by the JSON parser; CSV is read byte by byte.
+    if (const size_t bad = base::FindInvalidUtf8(line); bad != std::string_view::npos) {
+      return builder_.AddError(line_no, "",
+                               "not UTF-8 at byte " + std::to_string(bad + 1) + " of the line");
+    }
     if (const std::string error = SplitCsv(line, fields_); !error.empty()) {
       return builder_.AddError(line_no, "", error);
     }

@@ -8,6 +8,7 @@ namespace phare::notify {
 namespace {
 
 constexpr size_t kMaxEncodedLine = 76;
+constexpr size_t kSoftLimit = 78;  // RFC 5322 2.1.1: SHOULD; 998 is the MUST
 constexpr std::string_view kWordPrefix = "=?UTF-8?B?";
 constexpr std::string_view kWordSuffix = "?=";
 constexpr char kHex[] = "0123456789ABCDEF";
@@ -44,9 +45,19 @@ size_t Utf8Length(unsigned char lead) {
   return 1;
 }
 
-// Folds printable ASCII at spaces so lines stay under 78 characters where possible.
+// True when every word of `text` fits a folded line (a space, then the word): else only
+// encoded-words, which may be split anywhere, keep the lines short.
+bool FoldsAtSpaces(std::string_view text) {
+  size_t word = 0;
+  for (char c : text) {
+    word = c == ' ' ? 0 : word + 1;
+    if (word + 1 > kSoftLimit) return false;
+  }
+  return true;
+}
+
+// Folds printable ASCII at spaces so lines stay under 78 characters.
 std::string FoldAscii(std::string_view text, size_t used) {
-  constexpr size_t kSoftLimit = 78;
   std::string out;
   size_t line = used;
   size_t pos = 0;
@@ -98,7 +109,7 @@ bool NeedsQuoting(std::string_view name) {
 
 std::string EncodeHeaderText(std::string_view text, size_t used) {
   const std::string clean = CollapseBreaks(text);
-  if (IsPlainAscii(clean)) return FoldAscii(clean, used);
+  if (IsPlainAscii(clean) && FoldsAtSpaces(clean)) return FoldAscii(clean, used);
   return EncodeWords(clean, used);
 }
 
@@ -106,7 +117,8 @@ std::string FormatMailbox(std::string_view display_name, std::string_view addr, 
   const std::string name = CollapseBreaks(display_name);
   if (name.empty()) return std::string(addr);
   std::string out;
-  if (!IsPlainAscii(name)) {
+  // A quoted or plain name is not folded: one too long for the line is encoded instead.
+  if (!IsPlainAscii(name) || used + name.size() + 2 > kSoftLimit) {
     out = EncodeWords(name, used);
   } else if (NeedsQuoting(name)) {
     out += '"';

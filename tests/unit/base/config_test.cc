@@ -42,6 +42,11 @@ TEST(Config, RejectsWrongTypesAndRanges) {
             "page.time_zone");
   EXPECT_EQ(LoadConfigText("[nonsense]\n", "x", c).field(), "nonsense");
   EXPECT_FALSE(LoadConfigText("[server\n", "x", c).ok());
+  // Found by fuzzing: a float for an integer was converted (undefined behaviour for 1e75).
+  const auto huge = LoadConfigText("[cadence]\ninterval_minutes = 1e75\n", "x", c);
+  EXPECT_EQ(huge.field(), "cadence.interval_minutes");
+  EXPECT_NE(huge.message().find("wrong type"), std::string::npos) << huge.message();
+  EXPECT_EQ(LoadConfigText("[server]\nthreads = 2.0\n", "x", c).field(), "server.threads");
 }
 
 TEST(Config, InventoryUploadLimit) {

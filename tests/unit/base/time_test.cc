@@ -24,8 +24,15 @@ TEST(ParseTime, AcceptsUtcAndOffsets) {
 }
 
 TEST(ParseTime, RejectsAmbiguousOrMalformed) {
-  for (const char* bad : {"", "2017-11-09", "2017-11-09T06:21:00", "2017-13-09T06:21:00Z",
-                          "yesterday", "2017-11-09T06:21:00Zjunk", "2017-11-09T25:00:00Z"}) {
+  for (const char* bad :
+       {"", "2017-11-09", "2017-11-09T06:21:00", "2017-13-09T06:21:00Z", "yesterday",
+        "2017-11-09T06:21:00Zjunk", "2017-11-09T25:00:00Z",
+        // Found by fuzzing: seconds date::parse cannot read (UB under UBSan).
+        "0414-11-09T06:21\x19"
+        "00Z",
+        "2017-11-09T06:21:xxZ", "2017-11-09T06:2100Z",
+        // ... and an offset date::parse cannot read after '-' (overflow).
+        "2017-11-09T06:21:00-", "2017-11-09T06:21-x9:00", "2017-11-09T06:21:00-1"}) {
     auto t = ParseTime(bad);
     EXPECT_FALSE(t.ok()) << bad;
     if (!t.ok()) EXPECT_EQ(t.status().code(), Code::kInvalidArgument);

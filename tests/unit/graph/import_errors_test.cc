@@ -72,6 +72,32 @@ TEST(ImportErrors, CsvErrorsCarryLineNumbers) {
   EXPECT_TRUE(Has(At(errors, 6), "e", "k must be a positive integer"));
 }
 
+// Found by fuzzing: a CSV name with a stray byte was imported, then exported as JSON Lines
+// no JSON parser accepts. CSV is refused as JSON Lines is.
+TEST(ImportErrors, CsvMustBeUtf8) {
+  const ErrorList errors =
+      MustFail("id,kind,name\nsbg,site,Strasbo\x8Durg\nrbx,site,Roubaix\n", "inv.csv");
+  ASSERT_EQ(errors.kept().size(), 1u);
+  EXPECT_TRUE(Has(At(errors, 2), "", "not UTF-8 at byte 17 of the line"));
+  EXPECT_FALSE(MustFail("id,kind\n\xC3,site\n", "inv.csv").empty());
+  testing::MustImport("\xEF\xBB\xBFid,kind,name\nsbg,site,Стра́сбург 東京\n");
+}
+
+// Found by fuzzing (ASan): the error for a bad member named its owner through a view into
+// the id table, which the new members before it had reallocated.
+TEST(ImportErrors, BadMemberAfterManyNewOnesNamesItsOwner) {
+  for (const char* last : {"bad id", "m0"}) {  // invalid, then listed twice
+    std::string members;
+    for (int i = 0; i < 2000; ++i) members += "\"m" + std::to_string(i) + "\",";
+    const std::string text =
+        "{\"id\":\"owner-node\",\"kind\":\"logical\",\"depends\":[{\"members\":[" + members + "\"" +
+        last + "\"]}]}\n";
+    const ErrorList errors = MustFail(text);
+    ASSERT_FALSE(errors.kept().empty()) << last;
+    EXPECT_EQ(errors.kept()[0].id, "owner-node") << last;
+  }
+}
+
 TEST(ImportErrors, CsvHeaderMustBeKnown) {
   const ErrorList errors = MustFail("id,kind,colour\na,rack,red\n", "inv.csv");
   EXPECT_TRUE(Has(At(errors, 1), "", "unknown column 'colour'"));

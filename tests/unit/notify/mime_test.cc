@@ -102,6 +102,25 @@ TEST(EncodeHeaderText, EncodesTextThatLooksLikeAnEncodedWord) {
   EXPECT_EQ(DecodeWords(encoded), "=?UTF-8?B?abc?=");
 }
 
+// Found by fuzzing: a word longer than a line (a URL, a pasted token) cannot be folded at
+// spaces, and a quoted name is not folded at all; both made header lines past RFC 5322's
+// 998 characters. They become encoded-words, which may be split anywhere.
+TEST(EncodeHeaderText, EncodesAWordTooLongToFold) {
+  const std::string text = "See https://status.example.com/" + std::string(1200, 'x') + " now";
+  const std::string encoded = EncodeHeaderText(text, 9);
+  for (const auto& line : Lines(encoded)) EXPECT_LE(line.size(), 76u);
+  EXPECT_EQ(DecodeWords(encoded), text);
+}
+
+TEST(FormatMailbox, EncodesANameTooLongForTheLine) {
+  const std::string name = "\"Status\" " + std::string(1000, 'x') + " and more words";
+  const std::string encoded = FormatMailbox(name, "a@example.com", 6);
+  ASSERT_NE(encoded.find(" <a@example.com>"), std::string::npos);
+  const std::string words = encoded.substr(0, encoded.find(" <a@example.com>"));
+  for (const auto& line : Lines(words)) EXPECT_LE(line.size(), 76u);
+  EXPECT_EQ(DecodeWords(words), name);
+}
+
 TEST(FormatMailbox, QuotesSpecialsAndEncodesNonAscii) {
   EXPECT_EQ(FormatMailbox("", "a@example.com", 4), "a@example.com");
   EXPECT_EQ(FormatMailbox("Status", "a@example.com", 4), "Status <a@example.com>");
