@@ -47,11 +47,6 @@ Router::Match RouteOf(const Router& router, const Parser& parser) {
   return router.Find(ParseMethod({msg.method_string().data(), msg.method_string().size()}), target);
 }
 
-std::string_view FieldOf(const Parser& parser, std::string_view name) {
-  const auto value = parser.get()[{name.data(), name.size()}];
-  return {value.data(), value.size()};
-}
-
 // Every instance of a list-valued field, in order, joined with "," (RFC 9110 5.3): a
 // proxy may add its own line after the one a client sent.
 std::string JoinedFieldOf(const Parser& parser, std::string_view name) {

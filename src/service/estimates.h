@@ -25,10 +25,10 @@ namespace phare::service {
 // statements (plus `proposed`, one not stored yet: to tell an operator before they
 // publish), promised next update and the page's past incidents (up to 5,000, the latest
 // 500 with the times of their updates and the next updates they promised, which the
-// estimator's corrections and own-past core learn from; store::Tx::ListUpdateTimes). An estimate that
-// replaces the published one with a later promise (it passed unmet, or the same source
-// now says later) is marked `late`; one damping holds keeps its mark. Returns the
-// warnings for the operator (the data disagreeing with their stated estimate).
+// estimator's corrections and own-past core learn from; store::Tx::ListUpdateTimes). An estimate
+// that replaces the published one with a later promise (it passed unmet, or the same source now
+// says later) is marked `late`; one damping holds keeps its mark. Returns the warnings for the
+// operator (the data disagreeing with their stated estimate).
 base::Result<std::vector<std::string>> RecomputeEstimates(
     store::Tx& tx, model::Incident& incident, base::Time now, const eta::EtaConfig& config,
     const std::optional<model::OperatorEstimate>& proposed = std::nullopt);

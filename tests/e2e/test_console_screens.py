@@ -337,7 +337,8 @@ class DeadLetterTest(unittest.TestCase):
         hook = ns.WebhookReceiver("--fail-first", "2", "--fail-status", "500")
         server = harness.Phare()
         try:
-            config = ns.write_config(server.dir, CONFIG + "[notify]\nretry_initial_seconds = 1\n"
+            config = ns.write_config(server.dir, CONFIG + "[notify]\npublic_webhooks = \"open\"\n"
+                                     "retry_initial_seconds = 1\n"
                                      "retry_max_seconds = 2\nmax_attempts = 2\n")
             server.start("--allow-private-targets", "--config", config)
             admin = ns.Admin(server)
