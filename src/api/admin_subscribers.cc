@@ -182,7 +182,10 @@ boost::json::object DeadLetterJson(AdminCall& call, const store::DeadLetter& d) 
   return {{"id", d.id},
           {"channel", model::ToString(d.channel)},
           {"subscriber_id", d.subscriber_id},
-          {"address", d.address},
+          // Webhook and chat URLs are secrets: listed redacted, as subscribers are.
+          {"address", d.channel == model::Channel::kWebhook || d.channel == model::Channel::kChat
+                          ? RedactEndpoint(d.address)
+                          : d.address},
           {"incident_id", d.incident_id},
           {"attempts", d.attempts},
           {"failed_at", call.zone.FormatRfc3339(d.failed_at)},
@@ -192,8 +195,9 @@ boost::json::object DeadLetterJson(AdminCall& call, const store::DeadLetter& d) 
 // GET .../deliveries/dead (newest first) and POST .../deliveries/{id}/retry.
 void RegisterDeadLetters(http::Router& router, AdminDeps& admin, SubscriberApiDeps& deps) {
   const std::string dead = "/v1/pages/{}/deliveries/dead";
+  // Dead letters name their subscribers (personal data): admin scope, as subscribers.
   router.Add(Method::kGet, dead,
-             Admin(admin, Scope::kRead, Body::kNone,
+             Admin(admin, Scope::kAdmin, Body::kNone,
                    [&deps](AdminCall& call) {
                      auto list = deps.subscribers.DeadLetters(
                          static_cast<size_t>(QueryInt(call.req, "limit", 100, 1, 1000)));
