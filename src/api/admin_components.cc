@@ -3,6 +3,7 @@
 
 #include "api/admin_call.h"
 #include "api/input_parse.h"
+#include "api/uptime_json.h"
 #include "http/problem.h"
 
 namespace phare::api {
@@ -49,6 +50,19 @@ void RegisterComponents(http::Router& router, AdminDeps& deps) {
                                               call.deps.components.Get(call.req.params[1]));
                    }),
              {true, one});
+  const std::string uptime = one + "/uptime";
+  router.Add(Method::kGet, uptime,
+             Admin(deps, Scope::kRead, Body::kNone,
+                   [](AdminCall& call) {
+                     const base::Time now = call.deps.ctx.clock.Now();
+                     auto range = ParseUptimeRange(call.page.time_zone, now,
+                                                   call.req.Query("start"), call.req.Query("end"));
+                     if (!range.ok()) return http::ProblemFromStatus(range.status());
+                     auto history = call.deps.components.History(call.req.params[1], range->since);
+                     if (!history.ok()) return http::ProblemFromStatus(history.status());
+                     return Json(200, StatuspageUptimeJson(*history, *range));
+                   }),
+             {true, uptime});
   auto update = [](AdminCall& call) {
     auto obj = Wrapped(call.body, "component");
     if (!obj.ok()) return http::ProblemFromStatus(obj.status());

@@ -75,4 +75,78 @@ base::Result<std::string> RenderUptime(const service::PublicState& state,
   return boost::json::serialize(out);
 }
 
+namespace {
+
+constexpr int kMaxUptimeRangeDays = 366;
+
+base::Result<base::Time> ParseDate(const base::Zone& zone, const std::string& text,
+                                   const char* field) {
+  auto t = text.size() == 10 ? zone.ParseLocal(text + " 00:00")
+                             : base::Result<base::Time>(base::InvalidArgument(""));
+  if (!t.ok()) return base::InvalidArgument("must be a date as YYYY-MM-DD", field);
+  return *t;
+}
+
+}  // namespace
+
+base::Result<UptimeRange> ParseUptimeRange(const std::string& time_zone, base::Time now,
+                                           const std::optional<std::string>& start,
+                                           const std::optional<std::string>& end) {
+  auto found = base::Zone::Find(time_zone);
+  const base::Zone zone = found.ok() ? *found : base::Zone::Utc();
+  const std::string today = zone.Format(now, "%Y-%m-%d");
+  UptimeRange r;
+  r.end = end.value_or(today);
+  PHARE_ASSIGN_OR_RETURN(base::Time end_midnight, ParseDate(zone, r.end, "end"));
+  if (r.end >= today) {  // capped at today (dates compare as text)
+    r.end = today;
+    PHARE_ASSIGN_OR_RETURN(end_midnight, ParseDate(zone, today, "end"));
+    r.until = now;
+  } else {
+    r.until =
+        *zone.ParseLocal(zone.Format(end_midnight + std::chrono::hours(36), "%Y-%m-%d") + " 00:00");
+  }
+  const base::Time default_start = end_midnight - std::chrono::hours(24 * 89);
+  r.start = start.value_or(zone.Format(default_start + std::chrono::hours(12), "%Y-%m-%d"));
+  PHARE_ASSIGN_OR_RETURN(r.since, ParseDate(zone, r.start, "start"));
+  if (r.start > r.end) return base::InvalidArgument("must not be after end", "start");
+  r.days = static_cast<int>(
+               std::lround(std::chrono::duration<double>(end_midnight - r.since).count() / 86400)) +
+           1;
+  if (r.days > kMaxUptimeRangeDays) {
+    return base::InvalidArgument("the range may span at most 366 days", "start");
+  }
+  return r;
+}
+
+boost::json::object StatuspageUptimeJson(const service::ComponentHistory& h,
+                                         const UptimeRange& range) {
+  auto found = base::Zone::Find(h.time_zone);
+  const base::Zone zone = found.ok() ? *found : base::Zone::Utc();
+  const auto uptime = model::ComputeUptime(h.component, h.changes, range.until, zone, range.days);
+  boost::json::array warnings;
+  size_t unknown = 0;
+  for (const auto& day : uptime.days) unknown += day.known ? 0 : 1;
+  if (unknown > 0) {
+    warnings.emplace_back(std::to_string(unknown) +
+                          " day(s) of the range have no status history (before the component "
+                          "existed or before its history was kept); they are not counted");
+  }
+  boost::json::array events;
+  const base::Time first = uptime.days.front().start;
+  for (const auto& i : h.incidents) {
+    if (i.started_at >= range.until || i.resolved_at.value_or(range.until) < first) continue;
+    events.push_back(boost::json::object{{"id", i.id}, {"name", i.name}});
+  }
+  return {{"id", h.component.id},
+          {"name", h.component.name},
+          {"range_start", range.start},
+          {"range_end", range.end},
+          {"uptime_percentage", Percentage(uptime.overall)},
+          {"major_outage", std::llround(uptime.major_outage_seconds)},
+          {"partial_outage", std::llround(uptime.partial_outage_seconds)},
+          {"warnings", std::move(warnings)},
+          {"related_events", std::move(events)}};
+}
+
 }  // namespace phare::api

@@ -25,7 +25,7 @@ base::Time Birth(const Component& c, const base::Zone& zone) {
 }
 
 struct Totals {
-  double counted = 0, down = 0;  // seconds
+  double counted = 0, down = 0, major = 0, partial = 0;  // seconds
 };
 
 // Adds the interval [from, until) in `status` to `day` and `totals`.
@@ -40,6 +40,8 @@ void Add(UptimeDay& day, Totals& totals, base::Time from, base::Time until,
   const double seconds = std::chrono::duration<double>(until - from).count();
   totals.counted += seconds;
   totals.down += seconds * DownWeight(status);
+  if (status == ComponentStatus::kMajorOutage) totals.major += seconds;
+  if (status == ComponentStatus::kPartialOutage) totals.partial += seconds;
 }
 
 }  // namespace
@@ -56,11 +58,13 @@ double DownWeight(ComponentStatus status) {
 }
 
 Uptime ComputeUptime(const Component& component, std::span<const StatusChange> changes,
-                     base::Time now, const base::Zone& zone, int days) {
+                     base::Time until, const base::Zone& zone, int days) {
+  const base::Time now = until;
   days = std::clamp(days, 1, 366);
   Uptime out;
   // Day starts from the oldest to today, found by stepping back from noon (DST-safe).
-  const base::Time today = DayStart(zone, now);
+  // The last day is the one `until` ends: at a midnight exactly, the day before it.
+  const base::Time today = DayStart(zone, now - std::chrono::milliseconds(1));
   for (int k = days - 1; k >= 0; --k) {
     UptimeDay day;
     day.start = DayStart(zone, today + std::chrono::hours(12) - std::chrono::hours(24 * k));
@@ -75,12 +79,14 @@ Uptime ComputeUptime(const Component& component, std::span<const StatusChange> c
     Totals totals;
     for (size_t c = 0; c < changes.size(); ++c) {
       const base::Time from = std::max(changes[c].at, birth);
-      const base::Time until = c + 1 < changes.size() ? changes[c + 1].at : now;
-      Add(day, totals, from, until, changes[c].status);
+      const base::Time next = c + 1 < changes.size() ? changes[c + 1].at : now;
+      Add(day, totals, from, next, changes[c].status);
     }
     if (totals.counted > 0) day.uptime = 1 - totals.down / totals.counted;
     all.counted += totals.counted;
     all.down += totals.down;
+    out.major_outage_seconds += totals.major;
+    out.partial_outage_seconds += totals.partial;
   }
   if (all.counted > 0) out.overall = 1 - all.down / all.counted;
   return out;

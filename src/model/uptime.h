@@ -33,17 +33,19 @@ struct UptimeDay {
 };
 
 struct Uptime {
-  std::vector<UptimeDay> days;    // oldest first, today last
+  std::vector<UptimeDay> days;    // oldest first, the last day ending at `until`
   std::optional<double> overall;  // over all the days' counted time
+  double major_outage_seconds = 0;
+  double partial_outage_seconds = 0;
 };
 
 // Weight of time in `status` counted as down (0..1); maintenance is excluded elsewhere.
 double DownWeight(ComponentStatus status);
 
-// The last `days` local days (today included) of `component` in `zone`, from `changes`
-// (this component's, oldest first; the one in force at the first day's start may come
-// before it). `days` is clamped to 1..366.
+// The `days` local days of `component` in `zone` up to `until` (usually now; the last
+// day ends there), from `changes` (this component's, oldest first; the one in force at
+// the first day's start may come before it). `days` is clamped to 1..366.
 Uptime ComputeUptime(const Component& component, std::span<const StatusChange> changes,
-                     base::Time now, const base::Zone& zone, int days);
+                     base::Time until, const base::Zone& zone, int days);
 
 }  // namespace phare::model

@@ -65,6 +65,32 @@ base::Result<std::vector<model::Component>> ComponentService::List() {
   return out;
 }
 
+base::Result<ComponentHistory> ComponentService::History(const std::string& id, base::Time since) {
+  ComponentHistory out;
+  PHARE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) {
+    PHARE_ASSIGN_OR_RETURN(out.component, tx.GetComponent(id));
+    if (out.component.group) return base::NotFound("'" + id + "' is a group, not a component");
+    PHARE_ASSIGN_OR_RETURN(auto page, tx.GetPage());
+    out.time_zone = page.time_zone;
+    PHARE_ASSIGN_OR_RETURN(auto changes, tx.ListStatusChanges(since));
+    for (auto& c : changes) {
+      if (c.component_id == id) out.changes.push_back(std::move(c));
+    }
+    store::IncidentQuery q;
+    q.kind = model::IncidentKind::kIncident;
+    q.updated_since = since;
+    q.limit = 5000;
+    PHARE_ASSIGN_OR_RETURN(auto incidents, tx.ListIncidents(q));
+    for (auto& i : incidents) {
+      if (std::find(i.component_ids.begin(), i.component_ids.end(), id) != i.component_ids.end()) {
+        out.incidents.push_back(std::move(i));
+      }
+    }
+    return base::Status::Ok();
+  }));
+  return out;
+}
+
 base::Result<model::Component> ComponentService::Get(const std::string& id) {
   model::Component out;
   PHARE_RETURN_IF_ERROR(ctx_.store.Read([&](store::Tx& tx) {

@@ -11,6 +11,8 @@
 
 #include "model/access.h"
 #include "model/component.h"
+#include "model/incident.h"
+#include "model/uptime.h"
 #include "service/context.h"
 
 namespace phare::service {
@@ -41,12 +43,23 @@ struct GroupInput {
   std::optional<model::LocalizedNames> names;          // phare: as ComponentInput::names
 };
 
+// What a component's track record is computed from (model/uptime.h).
+struct ComponentHistory {
+  model::Component component;
+  std::vector<model::StatusChange> changes;  // from the one in force at `since` on
+  std::vector<model::Incident> incidents;    // naming the component, updated since `since`
+  std::string time_zone;                     // the page's
+};
+
 class ComponentService {
  public:
   explicit ComponentService(Context& ctx) : ctx_(ctx) {}
 
   base::Result<std::vector<model::Component>> List();
   base::Result<model::Component> Get(const std::string& id);
+  // The component `id` (not a group: NotFound) with its status changes and incidents
+  // since `since`, read in one transaction.
+  base::Result<ComponentHistory> History(const std::string& id, base::Time since);
   base::Result<model::Component> Create(const model::Actor& actor, const ComponentInput& input);
   base::Result<model::Component> Update(const model::Actor& actor, const std::string& id,
                                         const ComponentInput& input);

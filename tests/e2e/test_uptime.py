@@ -2,6 +2,7 @@
 status page (days before it existed shown as such, not as up), and
 /api/v2/components/{id}/uptime.json with its checks."""
 
+import datetime
 import re
 import unittest
 
@@ -55,6 +56,36 @@ class UptimeTest(unittest.TestCase):
         self.assertIsNone(doc["history"][0]["uptime_percentage"])
         week = self.server.get(f"/api/v2/components/{self.vps}/uptime.json?days=7").json()
         self.assertEqual(len(week["history"]), 7)
+
+    def test_v1_uptime_in_statuspages_shape(self):
+        base = f"/v1/pages/{self.page}/components/{self.vps}/uptime"
+        r = self.server.admin("GET", base, self.token)
+        self.assertEqual(r.status, 200, r.text())
+        doc = r.json()
+        self.assertEqual(doc["id"], self.vps)
+        self.assertEqual(doc["name"], "VPS")
+        start = datetime.date.fromisoformat(doc["range_start"])
+        end = datetime.date.fromisoformat(doc["range_end"])
+        self.assertEqual((end - start).days, 89)
+        self.assertEqual([e["id"] for e in doc["related_events"]], [self.incident])
+        self.assertGreaterEqual(doc["major_outage"], 0)
+        self.assertEqual(doc["partial_outage"], 0)
+        self.assertLessEqual(doc["uptime_percentage"], 100)
+        self.assertTrue(doc["warnings"])  # 89 days before it existed
+        # A range before the component existed: nothing counted, no events.
+        old = self.server.admin("GET", base + "?start=2017-11-01&end=2017-11-30", self.token)
+        self.assertEqual(old.status, 200, old.text())
+        self.assertIsNone(old.json()["uptime_percentage"])
+        self.assertEqual(old.json()["related_events"], [])
+        for query, field in [("?start=yesterday", "start"), ("?end=2017-13-01", "end"),
+                             ("?start=2017-11-30&end=2017-11-01", "start"),
+                             ("?start=2015-01-01&end=2017-01-01", "start")]:
+            bad = self.server.admin("GET", base + query, self.token)
+            self.assertEqual(bad.status, 422, query)
+            self.assertEqual(bad.json()["field"], field, query)
+        self.assertEqual(self.server.get(base).status, 401)
+        self.assertEqual(self.server.admin(
+            "GET", f"/v1/pages/{self.page}/components/{self.group}/uptime", self.token).status, 404)
 
     def test_uptime_json_refuses_bad_input(self):
         for days in ["0", "91", "abc", "-1", "7.5", ""]:

@@ -47,6 +47,8 @@ TEST(Uptime, MajorOutageCountsFullyPartialAtThirtyPercentDegradedNot) {
   const double down_hours = 6 + 0.3 * 4;
   EXPECT_NEAR(*day.uptime, 1 - down_hours / 24, 1e-9);
   EXPECT_EQ(u.days[1].worst, ComponentStatus::kOperational);
+  EXPECT_DOUBLE_EQ(u.major_outage_seconds, 6 * 3600);
+  EXPECT_DOUBLE_EQ(u.partial_outage_seconds, 4 * 3600);
   // Today counts up to now only: 10 November from local midnight to 13:00 Paris.
   EXPECT_NEAR(*u.overall, 1 - down_hours / (24 + 13), 1e-9);
 }
@@ -93,6 +95,20 @@ TEST(Uptime, MoreDowntimeNeverGivesMoreUptime) {
     EXPECT_GE(*u.overall, 0);
     previous = *u.overall;
   }
+}
+
+TEST(Uptime, ARangeInThePastEndsWhereItIsAsked) {
+  const auto c = Created("2017-11-01T00:00:00Z");
+  const std::vector<StatusChange> changes = {
+      Change("2017-11-01T00:00:00Z", ComponentStatus::kOperational),
+      Change("2017-11-09T06:00:00Z", ComponentStatus::kMajorOutage),
+      Change("2017-11-10T06:00:00Z", ComponentStatus::kOperational)};
+  // 1 to 9 November (UTC): the outage's first 18 hours only.
+  const auto u = ComputeUptime(c, changes, At("2017-11-10T00:00:00Z"), base::Zone::Utc(), 9);
+  ASSERT_EQ(u.days.size(), 9u);
+  EXPECT_EQ(u.days.front().start, At("2017-11-01T00:00:00Z"));
+  EXPECT_DOUBLE_EQ(u.major_outage_seconds, 18 * 3600);
+  EXPECT_NEAR(*u.overall, 1 - 18.0 / (9 * 24), 1e-9);
 }
 
 TEST(Uptime, StartDateBeforeCreationCountsAsInService) {
