@@ -308,6 +308,24 @@ class ConsoleTest(unittest.TestCase):
                       [(e["actor"], e["target_id"]) for e in audit])
         self.assertEqual(b.post("/admin/declare", {"template": "nope", "name": "x"}).status, 422)
 
+    def test_declare_maintenance_hands_over_to_the_scheduling_form(self):
+        page = self.server.page_id()
+        comp = self.server.admin("POST", f"/v1/pages/{page}/components", self.token, {
+            "component": {"name": "Routers — Roubaix"}}).json()
+        b = self.signed_in()
+        self.assertIn("Planned maintenance", b.get("/admin/declare").text())
+        before = self.server.admin("GET", f"/v1/pages/{page}/incidents", self.token).json()
+        r = b.post("/admin/declare", {"template": "maintenance", "name": "Router <upgrade>",
+                                      "component": comp["id"]})
+        self.assertEqual(r.status, 200, r.text())
+        form_html = r.text()
+        self.assertIn('action="/admin/maintenance"', form_html)
+        self.assertIn('value="Router &lt;upgrade&gt;"', form_html)
+        self.assertRegex(form_html, r'value="%s" checked' % comp["id"])
+        # Nothing is created until the window is scheduled.
+        after = self.server.admin("GET", f"/v1/pages/{page}/incidents", self.token).json()
+        self.assertEqual(len(after), len(before))
+
     def test_french_interface(self):
         b = self.signed_in()
         r = b.get("/admin", headers={"Accept-Language": "fr-FR,fr;q=0.9"})

@@ -1,5 +1,6 @@
 // "Declare an incident" (operator and up), one screen: a template (power loss at a site,
-// network unreachable, degraded performance, or blank) sets the cause and the status the
+// network unreachable, degraded performance, blank, or maintenance, which opens the
+// scheduling form with the name and components chosen) sets the cause and the status the
 // chosen components take; the bodies are drafted by phare (as the API's `phare.draft`),
 // then refined with "Write an update". Goes through IncidentService::Create like the API.
 #include "comms/catalog.h"
@@ -21,6 +22,8 @@ constexpr Template kTemplates[] = {
     {"network", "network", model::ComponentStatus::kMajorOutage},
     {"degraded", "", model::ComponentStatus::kDegradedPerformance},
     {"blank", "", model::ComponentStatus::kPartialOutage},
+    // Not an incident: hands the name and components over to the scheduling form.
+    {"maintenance", "", model::ComponentStatus::kUnderMaintenance},
 };
 
 const Template* FindTemplate(const std::string& id) {
@@ -81,6 +84,9 @@ http::Response DeclareSubmit(ConsoleDeps& deps, const Visit& v) {
   const Template* t = FindTemplate(chosen);
   const std::string name = f.Get("name");
   if (!t) return Render(deps, v, chosen, name, "template: unknown", 422);
+  if (std::string_view(t->id) == "maintenance") {
+    return MaintenanceForm(deps, v, name, f.All("component"));  // both need an operator
+  }
   service::IncidentInput in;
   in.name = name;
   in.status = model::IncidentStatus::kInvestigating;

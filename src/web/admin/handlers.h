@@ -78,6 +78,9 @@ http::Response NodesSubmit(ConsoleDeps& deps, const std::string& id, const Visit
 // maintenance_page.cc (operator): list and schedule; edit; cancel.
 http::Response MaintenancePage(ConsoleDeps& deps, http::Request& req, const Visit& visit);
 http::Response MaintenanceCreate(ConsoleDeps& deps, const Visit& visit);
+// The scheduling form, prefilled (declare's "maintenance" template hands over to it).
+http::Response MaintenanceForm(ConsoleDeps& deps, const Visit& visit, std::string name,
+                               std::vector<std::string> components);
 http::Response MaintenanceEditPage(ConsoleDeps& deps, const std::string& id, const Visit& visit);
 http::Response MaintenanceEdit(ConsoleDeps& deps, const std::string& id, const Visit& visit);
 http::Response MaintenanceCancel(ConsoleDeps& deps, const std::string& id, const Visit& visit);

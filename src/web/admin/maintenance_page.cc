@@ -174,6 +174,14 @@ http::Response MaintenancePage(ConsoleDeps& deps, http::Request& req, const Visi
   return Render(deps, v, Entered{}, 200, known ? v.words("maintenance.done_" + done) : "");
 }
 
+http::Response MaintenanceForm(ConsoleDeps& deps, const Visit& v, std::string name,
+                               std::vector<std::string> components) {
+  Entered e;
+  e.name = std::move(name);
+  e.components = std::move(components);
+  return Render(deps, v, e, 200);
+}
+
 http::Response MaintenanceCreate(ConsoleDeps& deps, const Visit& v) {
   Entered e = FromForm(v.form, "");
   auto in = InputOf(deps, e);
