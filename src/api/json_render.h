@@ -32,7 +32,7 @@ struct RenderContext {
   // The time of rendering (a snapshot's, a request's, a fan-out's). When set, an
   // estimate's `expected_by` that is not after it is rendered null and `late` true: a
   // passed time is never shown as expected (docs/eta.md).
-  std::optional<base::Time> now;
+  std::optional<base::Time> now = std::nullopt;
 };
 
 boost::json::object PageJson(const RenderContext& ctx, base::Time updated_at);

@@ -73,8 +73,8 @@ class DemoClock final : public base::Clock {
 struct Event {
   base::Time t;
   std::string ref;
-  boost::json::object incident;                   // a create or an update, in the admin API's shape
-  std::optional<model::ProgressSample> progress;  // or a restoration sample
+  boost::json::object incident;  // a create or an update, in the admin API's shape
+  std::optional<model::ProgressSample> progress = std::nullopt;  // or a restoration sample
 };
 
 struct Script {

@@ -25,7 +25,7 @@ struct ApiToken {
   std::string hash;  // BLAKE2b-256 of the secret; the secret itself is never stored
   std::vector<Scope> scopes;
   base::Time created_at{};
-  std::optional<base::Time> revoked_at;
+  std::optional<base::Time> revoked_at = std::nullopt;
 
   // admin implies write implies read.
   bool Allows(Scope wanted) const;

@@ -120,7 +120,7 @@ struct SubscriberQuery {
   size_t limit = 100;
   std::optional<model::Channel> channel;
   std::optional<model::SubscriberState> state;
-  std::string address_contains;  // non-empty: addresses containing it (ASCII case ignored)
+  std::string address_contains = {};  // non-empty: addresses containing it (ASCII case ignored)
 };
 
 // A delivery that failed for good, as operators see it before retrying it.
