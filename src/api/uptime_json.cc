@@ -42,23 +42,15 @@ base::Result<std::string> RenderUptime(const service::PublicState& state,
   }
   auto zone = base::Zone::Find(state.page.time_zone);
   const base::Zone z = zone.ok() ? *zone : base::Zone::Utc();
-  std::vector<model::StatusChange> changes;
-  for (const auto& c : state.status_changes) {
-    if (c.component_id == component->id) changes.push_back(c);
-  }
-  const auto uptime = model::ComputeUptime(*component, changes, state.now, z, days);
+  const auto uptime = model::ComputeUptime(*component, service::ChangesOf(state, component->id),
+                                           state.now, z, days);
+  const auto touching =
+      model::IncidentsDuring(state.incidents, component->id, uptime.days.front().start, state.now);
   boost::json::array history;
   for (const auto& day : uptime.days) {
     boost::json::array incidents;
-    for (const auto& i : state.incidents) {
-      if (i.kind != model::IncidentKind::kIncident || i.started_at >= day.end ||
-          i.resolved_at.value_or(state.now) < day.start) {
-        continue;
-      }
-      if (std::find(i.component_ids.begin(), i.component_ids.end(), component->id) !=
-          i.component_ids.end()) {
-        incidents.emplace_back(i.id);
-      }
+    for (const auto* i : touching) {
+      if (model::OpenDuring(*i, day.start, day.end)) incidents.emplace_back(i->id);
     }
     history.push_back(boost::json::object{
         {"date", z.Format(day.start, "%Y-%m-%d")},
@@ -133,10 +125,9 @@ boost::json::object StatuspageUptimeJson(const service::ComponentHistory& h,
                           "existed or before its history was kept); they are not counted");
   }
   boost::json::array events;
-  const base::Time first = uptime.days.front().start;
-  for (const auto& i : h.incidents) {
-    if (i.started_at >= range.until || i.resolved_at.value_or(range.until) < first) continue;
-    events.push_back(boost::json::object{{"id", i.id}, {"name", i.name}});
+  for (const auto* i : model::IncidentsDuring(h.incidents, h.component.id,
+                                              uptime.days.front().start, range.until)) {
+    events.push_back(boost::json::object{{"id", i->id}, {"name", i->name}});
   }
   return {{"id", h.component.id},
           {"name", h.component.name},

@@ -92,4 +92,22 @@ Uptime ComputeUptime(const Component& component, std::span<const StatusChange> c
   return out;
 }
 
+bool OpenDuring(const Incident& i, base::Time from, base::Time until) {
+  return i.started_at < until && i.resolved_at.value_or(until) >= from;
+}
+
+std::vector<const Incident*> IncidentsDuring(const std::vector<Incident>& incidents,
+                                             std::string_view component_id, base::Time from,
+                                             base::Time until) {
+  std::vector<const Incident*> out;
+  for (const auto& i : incidents) {
+    if (i.kind != IncidentKind::kIncident || !OpenDuring(i, from, until)) continue;
+    if (std::find(i.component_ids.begin(), i.component_ids.end(), component_id) !=
+        i.component_ids.end()) {
+      out.push_back(&i);
+    }
+  }
+  return out;
+}
+
 }  // namespace phare::model

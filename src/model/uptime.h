@@ -10,10 +10,12 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/time.h"
 #include "model/component.h"
+#include "model/incident.h"
 
 namespace phare::model {
 
@@ -47,5 +49,14 @@ double DownWeight(ComponentStatus status);
 // the first day's start may come before it). `days` is clamped to 1..366.
 Uptime ComputeUptime(const Component& component, std::span<const StatusChange> changes,
                      base::Time until, const base::Zone& zone, int days);
+
+// Whether incident `i` was open at some time of [from, until) (still open: until `until`).
+bool OpenDuring(const Incident& i, base::Time from, base::Time until);
+
+// The incidents (not maintenance) of `incidents` that name `component_id` and were open at
+// some time of [from, until), in the order given.
+std::vector<const Incident*> IncidentsDuring(const std::vector<Incident>& incidents,
+                                             std::string_view component_id, base::Time from,
+                                             base::Time until);
 
 }  // namespace phare::model

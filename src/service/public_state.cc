@@ -1,9 +1,22 @@
 #include "service/public_state.h"
 
+#include <algorithm>
+
 #include "model/rollup.h"
 #include "service/components.h"
 
 namespace phare::service {
+
+std::span<const model::StatusChange> ChangesOf(const PublicState& state, std::string_view id) {
+  const auto& all = state.status_changes;
+  auto first =
+      std::lower_bound(all.begin(), all.end(), id,
+                       [](const auto& c, std::string_view key) { return c.component_id < key; });
+  auto last = first;
+  while (last != all.end() && last->component_id == id) ++last;
+  return std::span(all).subspan(static_cast<size_t>(first - all.begin()),
+                                static_cast<size_t>(last - first));
+}
 
 base::Result<std::shared_ptr<const PublicState>> LoadPublicState(store::Store& store,
                                                                  base::Time now, uint64_t version) {

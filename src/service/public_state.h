@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
+#include <string_view>
 #include <vector>
 
 #include "base/time.h"
@@ -32,6 +34,10 @@ inline constexpr int kUptimeDays = 90;
 
 // At most this many incidents are kept in memory (all open ones always are).
 inline constexpr size_t kMaxPublicIncidents = 20000;
+
+// Component `id`'s changes in `state.status_changes` (a slice: they are ordered by
+// component).
+std::span<const model::StatusChange> ChangesOf(const PublicState& state, std::string_view id);
 
 // Loads the state; group statuses are set to their worst child's.
 base::Result<std::shared_ptr<const PublicState>> LoadPublicState(store::Store& store,

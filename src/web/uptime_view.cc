@@ -5,41 +5,6 @@
 #include "web/view.h"
 
 namespace phare::web {
-namespace {
-
-// The component's changes: a slice of the state's, which are ordered by component.
-std::span<const model::StatusChange> ChangesOf(const service::PublicState& state,
-                                               const std::string& id) {
-  const auto& all = state.status_changes;
-  auto first = std::lower_bound(all.begin(), all.end(), id, [](const auto& c, const auto& key) {
-    return c.component_id < key;
-  });
-  auto last = first;
-  while (last != all.end() && last->component_id == id) ++last;
-  return std::span(all).subspan(static_cast<size_t>(first - all.begin()),
-                                static_cast<size_t>(last - first));
-}
-
-base::Time End(const service::PublicState& state, const model::Incident& i) {
-  return i.resolved_at.value_or(state.now);
-}
-
-// The incidents touching `component` still open at `since` or after.
-std::vector<const model::Incident*> IncidentsOf(const service::PublicState& state,
-                                                const model::Component& component,
-                                                base::Time since) {
-  std::vector<const model::Incident*> out;
-  for (const auto& i : state.incidents) {
-    if (i.kind != model::IncidentKind::kIncident || End(state, i) < since) continue;
-    if (std::find(i.component_ids.begin(), i.component_ids.end(), component.id) !=
-        i.component_ids.end()) {
-      out.push_back(&i);
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 UptimeView::UptimeView(const PageView& view) : v_(view) {}
 
@@ -56,8 +21,7 @@ const std::string& UptimeView::Percent(double share) {
 }
 
 Data UptimeView::For(const model::Component& component) {
-  const auto changes = v_.state.status_changes.empty() ? std::span<const model::StatusChange>()
-                                                       : ChangesOf(v_.state, component.id);
+  const auto changes = service::ChangesOf(v_.state, component.id);
   const auto uptime = model::ComputeUptime(component, changes, v_.state.now,
                                            v_.reader.times().zone(), service::kUptimeDays);
   if (dates_.empty()) {
@@ -65,7 +29,8 @@ Data UptimeView::For(const model::Component& component) {
       dates_.push_back(v_.reader.times().FormatDate(day.start + std::chrono::hours(12)));
     }
   }
-  const auto touching = IncidentsOf(v_.state, component, uptime.days.front().start);
+  const auto touching = model::IncidentsDuring(v_.state.incidents, component.id,
+                                               uptime.days.front().start, v_.state.now);
   Data days{Data::type::list};
   for (size_t k = 0; k < uptime.days.size(); ++k) {
     const auto& day = uptime.days[k];
@@ -85,7 +50,7 @@ Data UptimeView::For(const model::Component& component) {
     }
     const model::Incident* first = nullptr;
     for (const auto* i : touching) {
-      if (i->started_at >= day.end || End(v_.state, *i) < day.start) continue;
+      if (!model::OpenDuring(*i, day.start, day.end)) continue;
       text += " — " + v_.Name(*i);
       if (first == nullptr) first = i;
     }

@@ -61,13 +61,7 @@ Data IncidentCard(const ConsoleDeps& deps, const Words& w, const model::Incident
                         : w("dashboard.estimate_value", {{"p10", ShowTime(deps, whole->p10)},
                                                          {"p50", ShowTime(deps, whole->p50)},
                                                          {"p90", ShowTime(deps, whole->p90)}}));
-  if (!i.impact_counts.empty()) {
-    const auto& t = i.impact_counts.front();
-    d.set("hit", w("dashboard.hit_value", {{"affected", t.affected},
-                                           {"hit", t.hit},
-                                           {"customers", t.customers_affected},
-                                           {"restored", t.restored}}));
-  }
+  if (const std::string hit = ImpactLine(w, i); !hit.empty()) d.set("hit", hit);
   return d;
 }
 
@@ -99,6 +93,15 @@ std::string ShowTime(const ConsoleDeps& deps, base::Time t) {
   auto zone = base::Zone::Find(deps.time_zone);
   const base::Zone z = zone.ok() ? *zone : base::Zone::Utc();
   return z.Format(t, "%Y-%m-%d %H:%M") + " " + z.Abbreviation(t);
+}
+
+std::string ImpactLine(const Words& w, const model::Incident& i) {
+  if (i.impact_counts.empty()) return {};
+  const auto& t = i.impact_counts.front();
+  return w("dashboard.hit_value", {{"affected", t.affected},
+                                   {"hit", t.hit},
+                                   {"customers", t.customers_affected},
+                                   {"restored", t.restored}});
 }
 
 http::Response Dashboard(ConsoleDeps& deps, http::Request& req, const Visit& v) {

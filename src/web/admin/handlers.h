@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "http/message.h"
+#include "model/incident.h"
 #include "web/admin/console.h"
 #include "web/admin/form.h"
 #include "web/admin/words.h"
@@ -57,6 +58,9 @@ http::Response PasswordPage(ConsoleDeps& deps, http::Request& req, bool post);
 
 // dashboard.cc: the page, with an ETag so console.js can ask "changed?" cheaply.
 http::Response Dashboard(ConsoleDeps& deps, http::Request& req, const Visit& visit);
+// The incident's whole impact in words (resources and customers hit, restored); empty
+// without node reports. Also shown by the progress screen.
+std::string ImpactLine(const Words& w, const model::Incident& incident);
 
 // update_page.cc (communicator): GET shows the form, POST checks or publishes.
 http::Response UpdatePage(ConsoleDeps& deps, const std::string& id, const Visit& visit);

@@ -55,12 +55,7 @@ Data Samples(const ConsoleDeps& deps, const Words& w,
 
 Data Impact(const Words& w, const model::Incident& i) {
   Data d;
-  if (i.impact_counts.empty()) return d;
-  const auto& t = i.impact_counts.front();
-  d.set("hit", w("dashboard.hit_value", {{"affected", t.affected},
-                                         {"hit", t.hit},
-                                         {"customers", t.customers_affected},
-                                         {"restored", t.restored}}));
+  if (const std::string hit = ImpactLine(w, i); !hit.empty()) d.set("hit", hit);
   return d;
 }
 
