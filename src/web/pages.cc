@@ -45,6 +45,9 @@ Data ComponentData(const PageView& v, UptimeView& uptime, const model::Component
   d.set("name", v.Name(c));
   if (c.description && !c.description->empty()) {
     d.set("description", model::NameIn(c.descriptions, v.reader.language(), *c.description));
+  } else {
+    // Set either way: a missing key would make Mustache show the page's own description.
+    d.set("description", Data(false));
   }
   d.set("status", std::string(model::ToString(c.status)));
   d.set("status_label", StatusLabel(v.reader, c.status));

@@ -16,6 +16,8 @@ class UptimeTest(unittest.TestCase):
         cls.token, cls.page = cls.server.token(), cls.server.page_id()
         cls.vps = cls.server.admin("POST", f"/v1/pages/{cls.page}/components", cls.token, {
             "component": {"name": "VPS", "status": "operational"}}).json()["id"]
+        cls.server.admin("POST", f"/v1/pages/{cls.page}/components", cls.token, {
+            "component": {"name": "Web hosting", "status": "operational"}})
         cls.group = cls.server.admin("POST", f"/v1/pages/{cls.page}/component-groups", cls.token,
                                      {"component_group": {"name": "Strasbourg"}}).json()["id"]
         cls.incident = cls.server.admin("POST", f"/v1/pages/{cls.page}/incidents", cls.token, {
@@ -38,6 +40,11 @@ class UptimeTest(unittest.TestCase):
         self.assertEqual({c for c, _ in days[:-1]}, {"unknown"})  # it did not exist yet
         self.assertIn(f'href="/incidents/{self.incident}"', bars.group(1))
         self.assertRegex(html, r"\d+(\.\d+)?% uptime over the last 90 days")
+        # An operational component is fully up, not "1%"; no other text under its name.
+        web = re.search(r"<span>Web hosting</span>.*?</ol>(.*?)</li>", html, re.S)
+        self.assertIsNotNone(web, html)
+        self.assertIn("100% uptime over the last 90 days", web.group(1))
+        self.assertNotIn('class="meta">Partial', html)
         fr = self.server.get("/?lang=fr").text()
         self.assertIn("de disponibilité sur les 90 derniers jours", fr)
 
