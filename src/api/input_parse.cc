@@ -9,20 +9,6 @@ namespace {
 
 using base::JsonReader;
 
-base::Status ParseComponentStatus(JsonReader& r, std::string_view key,
-                                  std::optional<model::ComponentStatus>& out) {
-  std::optional<std::string> text;
-  PHARE_RETURN_IF_ERROR(r.String(key, text, 64));
-  if (!text) return base::Status::Ok();
-  out = model::ParseComponentStatus(*text);
-  if (!out) {
-    return base::InvalidArgument(
-        "'" + *text + "' is not one of " + std::string(model::ComponentStatusNames()),
-        r.FieldName(key));
-  }
-  return base::Status::Ok();
-}
-
 base::Status ParseBodies(const boost::json::object& phare, service::IncidentInput& in) {
   const auto* value = phare.if_contains("bodies");
   if (!value || value->is_null()) return base::Status::Ok();
@@ -86,33 +72,6 @@ base::Status ParseLocalizedText(const boost::json::object& parent, std::string_v
     }
     out[std::string(lang)] = std::string(value_text);
   }
-  return base::Status::Ok();
-}
-
-// "phare": {"names": {"fr": "...", "de": "..."}}: the names in other languages; `max_bytes`
-// bounds each name (the service checks tags and blanks).
-base::Status ParseNames(const boost::json::object* phare, const std::string& path, size_t max_bytes,
-                        std::optional<model::LocalizedNames>& out, std::string_view key = "names") {
-  if (!phare) return base::Status::Ok();
-  const auto* value = phare->if_contains(key);
-  if (!value || value->is_null()) return base::Status::Ok();
-  const std::string field = path + "." + std::string(key);
-  if (!value->is_object())
-    return base::InvalidArgument("must be an object of language → name", field);
-  if (value->get_object().size() > model::kMaxLocalizedNames) {
-    return base::InvalidArgument(
-        "has more than " + std::to_string(model::kMaxLocalizedNames) + " languages", field);
-  }
-  model::LocalizedNames names;
-  for (const auto& [language, text] : value->get_object()) {
-    if (!text.is_string() || text.get_string().size() > max_bytes) {
-      return base::InvalidArgument(
-          "must be a name of at most " + std::to_string(max_bytes) + " bytes",
-          field + "." + std::string(language));
-    }
-    names.push_back({std::string(language), std::string(text.get_string())});
-  }
-  out = std::move(names);
   return base::Status::Ok();
 }
 
@@ -193,6 +152,45 @@ base::Status ParseComponentMap(JsonReader& r, service::IncidentInput& in) {
 }
 
 }  // namespace
+
+base::Status ParseComponentStatus(JsonReader& r, std::string_view key,
+                                  std::optional<model::ComponentStatus>& out) {
+  std::optional<std::string> text;
+  PHARE_RETURN_IF_ERROR(r.String(key, text, 64));
+  if (!text) return base::Status::Ok();
+  out = model::ParseComponentStatus(*text);
+  if (!out) {
+    return base::InvalidArgument(
+        "'" + *text + "' is not one of " + std::string(model::ComponentStatusNames()),
+        r.FieldName(key));
+  }
+  return base::Status::Ok();
+}
+
+base::Status ParseNames(const boost::json::object* phare, const std::string& path, size_t max_bytes,
+                        std::optional<model::LocalizedNames>& out, std::string_view key) {
+  if (!phare) return base::Status::Ok();
+  const auto* value = phare->if_contains(key);
+  if (!value || value->is_null()) return base::Status::Ok();
+  const std::string field = path + "." + std::string(key);
+  if (!value->is_object())
+    return base::InvalidArgument("must be an object of language → name", field);
+  if (value->get_object().size() > model::kMaxLocalizedNames) {
+    return base::InvalidArgument(
+        "has more than " + std::to_string(model::kMaxLocalizedNames) + " languages", field);
+  }
+  model::LocalizedNames names;
+  for (const auto& [language, text] : value->get_object()) {
+    if (!text.is_string() || text.get_string().size() > max_bytes) {
+      return base::InvalidArgument(
+          "must be a name of at most " + std::to_string(max_bytes) + " bytes",
+          field + "." + std::string(language));
+    }
+    names.push_back({std::string(language), std::string(text.get_string())});
+  }
+  out = std::move(names);
+  return base::Status::Ok();
+}
 
 base::Result<const boost::json::object*> Wrapped(const boost::json::value& body,
                                                  std::string_view key) {

@@ -6,6 +6,8 @@
 
 #include <boost/json/object.hpp>
 
+#include "base/json.h"
+
 #include "service/components.h"
 #include "service/incidents.h"
 
@@ -21,6 +23,14 @@ base::Result<model::ProgressSample> ParseProgress(const boost::json::object& bod
 // `path` prefixes field names in errors.
 base::Result<service::DraftFacts> ParseDraftFacts(const boost::json::object& body,
                                                   const std::string& path);
+
+// Shared with the other readers of Statuspage shapes (api/statuspage_import.h):
+// the component status under `key` (absent leaves `out` untouched), and the names in
+// other languages under phare.`key` ({"fr": "..."}), each at most `max_bytes`.
+base::Status ParseComponentStatus(base::JsonReader& r, std::string_view key,
+                                  std::optional<model::ComponentStatus>& out);
+base::Status ParseNames(const boost::json::object* phare, const std::string& path, size_t max_bytes,
+                        std::optional<model::LocalizedNames>& out, std::string_view key = "names");
 
 // The object under `key` ({"incident": {...}}); InvalidArgument when missing.
 base::Result<const boost::json::object*> Wrapped(const boost::json::value& body,

@@ -2,6 +2,7 @@
 
 #include <boost/json/serialize.hpp>
 
+#include <cstdlib>
 #include <iostream>
 
 #include "base/log.h"
@@ -30,6 +31,11 @@ base::Result<std::unique_ptr<Runtime>> OpenRuntime(const CommonOptions& o) {
   if (quiet.log_level.empty()) quiet.log_level = "warn";  // CLI commands print results, not logs
   PHARE_ASSIGN_OR_RETURN(auto config, LoadConfig(quiet));
   return Runtime::Open(config, base::SystemClock::Instance(), /*apply_page_config=*/false);
+}
+
+model::Actor CliActor() {
+  const char* user = std::getenv("USER");
+  return model::Actor{std::string("cli:") + (user ? user : "?")};
 }
 
 int Fail(const base::Status& status) {

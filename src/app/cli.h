@@ -14,6 +14,7 @@
 
 #include "app/runtime.h"
 #include "base/config.h"
+#include "model/access.h"
 
 namespace phare::app {
 
@@ -32,6 +33,9 @@ void AddCommonOptions(CLI::App* cmd, CommonOptions& options, bool db_optional = 
 base::Result<base::Config> LoadConfig(const CommonOptions& options);
 // LoadConfig + Runtime::Open on the system clock.
 base::Result<std::unique_ptr<Runtime>> OpenRuntime(const CommonOptions& options);
+
+// Who the audit log names for a command: "cli:$USER".
+model::Actor CliActor();
 
 int Fail(const base::Status& status);
 int PrintJson(const boost::json::value& value);
@@ -53,5 +57,6 @@ void AddCustomerCommands(CLI::App& app, Action& action);
 void AddNotifyCommands(CLI::App& app, Action& action);
 // phare user create|reset|list|disable (cli_user.cc).
 void AddUserCommands(CLI::App& app, Action& action);
+void AddImportCommands(CLI::App& app, Action& action);
 
 }  // namespace phare::app

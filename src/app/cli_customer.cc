@@ -9,11 +9,6 @@
 namespace phare::app {
 namespace {
 
-model::Actor CliActor() {
-  const char* user = std::getenv("USER");
-  return model::Actor{std::string("cli:") + (user ? user : "?")};
-}
-
 struct CustomerFlags {
   CommonOptions common;
   std::string customer;

@@ -14,11 +14,6 @@
 namespace phare::app {
 namespace {
 
-model::Actor CliActor() {
-  const char* user = std::getenv("USER");
-  return model::Actor{std::string("cli:") + (user ? user : "?")};
-}
-
 base::Zone PageZone(Runtime& rt) {
   auto zone = base::Zone::Find(rt.page().time_zone);
   return zone.ok() ? *zone : base::Zone::Utc();

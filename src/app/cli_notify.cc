@@ -16,11 +16,6 @@
 namespace phare::app {
 namespace {
 
-model::Actor CliActor() {
-  const char* user = std::getenv("USER");
-  return model::Actor{std::string("cli:") + (user ? user : "?")};
-}
-
 boost::json::object StatsJson(const service::DeliveryStats& stats) {
   boost::json::object deliveries;
   for (size_t c = 0; c < stats.counts.by_channel.size(); ++c) {

@@ -11,11 +11,6 @@
 namespace phare::app {
 namespace {
 
-model::Actor CliActor() {
-  const char* user = std::getenv("USER");
-  return model::Actor{std::string("cli:") + (user ? user : "?")};
-}
-
 // Prints `value` rendered against the runtime's page and current components.
 template <class Fn>
 int Print(Runtime& rt, Fn render) {

@@ -9,11 +9,6 @@
 namespace phare::app {
 namespace {
 
-model::Actor CliActor() {
-  const char* user = std::getenv("USER");
-  return model::Actor{std::string("cli:") + (user ? user : "?")};
-}
-
 service::UserService Users(Runtime& rt) {
   return service::UserService(rt.ctx(),
                               std::chrono::hours(rt.config().console.password_link_hours));

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "base/csv.h"
 #include "base/text.h"
 #include "graph/record_reader.h"
 
@@ -23,56 +24,19 @@ enum class Column {
   kAttr
 };
 
-std::string_view Trim(std::string_view s) {
-  const size_t first = s.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
-}
-
-// Splits one CSV line (RFC 4180 quoting) into `out`. Returns an error message or "".
-std::string SplitCsv(std::string_view line, std::vector<std::string>& out) {
-  out.clear();
-  size_t i = 0;
-  while (true) {
-    std::string& field = out.emplace_back();
-    if (i < line.size() && line[i] == '"') {
-      for (++i;; ++i) {
-        if (i >= line.size()) return "unterminated quoted field (fields may not span lines)";
-        if (line[i] != '"') {
-          field += line[i];
-        } else if (i + 1 < line.size() && line[i + 1] == '"') {
-          field += '"';
-          ++i;
-        } else {
-          break;
-        }
-      }
-      ++i;
-      if (i < line.size() && line[i] != ',') return "unexpected text after a quoted field";
-    } else {
-      const size_t end = std::min(line.find(',', i), line.size());
-      field.assign(line.substr(i, end - i));
-      if (field.find('"') != std::string::npos) return "a quote inside an unquoted field";
-      i = end;
-    }
-    if (i >= line.size()) return "";
-    ++i;  // the comma
-  }
-}
-
 class CsvRecordReader final : public RecordReader {
  public:
   explicit CsvRecordReader(InventoryBuilder& builder) : builder_(builder) {}
 
   void Read(std::string_view line, uint64_t line_no) override {
-    if (Trim(line).empty()) return;
+    if (base::TrimBlanks(line).empty()) return;
     if (line_no_of_header_ == 0 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
     // JSON Lines are checked by the JSON parser; CSV is read byte by byte.
     if (const size_t bad = base::FindInvalidUtf8(line); bad != std::string_view::npos) {
       return builder_.AddError(line_no, "",
                                "not UTF-8 at byte " + std::to_string(bad + 1) + " of the line");
     }
-    if (const std::string error = SplitCsv(line, fields_); !error.empty()) {
+    if (const std::string error = base::SplitCsvLine(line, fields_); !error.empty()) {
       return builder_.AddError(line_no, "", error);
     }
     if (line_no_of_header_ == 0) {
@@ -112,7 +76,7 @@ void CsvRecordReader::ReadHeader(uint64_t line_no) {
   header_ok_ = true;
   bool has_id = false, has_kind = false;
   for (const std::string& raw : fields_) {
-    const std::string_view name = Trim(raw);
+    const std::string_view name = base::TrimBlanks(raw);
     attr_keys_.emplace_back();
     if (name.starts_with("attr.") && name.size() > 5) {
       columns_.push_back(Column::kAttr);
@@ -194,7 +158,8 @@ void ReadCell(Column column, std::string_view cell, Row& row) {
 
 void CsvRecordReader::ReadRow(uint64_t line_no) {
   Row row;
-  for (size_t i = 0; i < columns_.size(); ++i) ReadCell(columns_[i], Trim(fields_[i]), row);
+  for (size_t i = 0; i < columns_.size(); ++i)
+    ReadCell(columns_[i], base::TrimBlanks(fields_[i]), row);
   const std::string_view id = row.spec.id;
   if (row.product_record && (!row.on.empty() || !row.depends.empty() || !row.spec.site.empty() ||
                              !row.spec.customer.empty() || !row.spec.product.empty() ||
@@ -211,8 +176,8 @@ void CsvRecordReader::ReadRow(uint64_t line_no) {
     AddGroups(row.depends, id, line_no);
   }
   for (size_t i = 0; i < columns_.size(); ++i) {
-    if (columns_[i] == Column::kAttr && !Trim(fields_[i]).empty()) {
-      builder_.AddAttribute(attr_keys_[i], Trim(fields_[i]));
+    if (columns_[i] == Column::kAttr && !base::TrimBlanks(fields_[i]).empty()) {
+      builder_.AddAttribute(attr_keys_[i], base::TrimBlanks(fields_[i]));
     }
   }
 }
@@ -221,11 +186,11 @@ void CsvRecordReader::ReadRow(uint64_t line_no) {
 void CsvRecordReader::AddGroups(std::string_view cell, std::string_view id, uint64_t line_no) {
   while (!cell.empty()) {
     const size_t end = std::min(cell.find(';'), cell.size());
-    std::string_view group = Trim(cell.substr(0, end));
+    std::string_view group = base::TrimBlanks(cell.substr(0, end));
     cell.remove_prefix(std::min(end + 1, cell.size()));
     uint32_t k = 0;
     if (const size_t colon = group.find(':'); colon != std::string_view::npos) {
-      const std::string_view digits = Trim(group.substr(0, colon));
+      const std::string_view digits = base::TrimBlanks(group.substr(0, colon));
       const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), k);
       if (ec != std::errc() || ptr != digits.data() + digits.size() || k == 0) {
         return builder_.AddError(
@@ -236,7 +201,7 @@ void CsvRecordReader::AddGroups(std::string_view cell, std::string_view id, uint
     members_.clear();
     while (true) {
       const size_t bar = std::min(group.find('|'), group.size());
-      const std::string_view member = Trim(group.substr(0, bar));
+      const std::string_view member = base::TrimBlanks(group.substr(0, bar));
       if (member.empty()) return builder_.AddError(line_no, id, "empty member in 'depends'");
       members_.push_back(member);
       if (bar == group.size()) break;

@@ -57,7 +57,8 @@ class Tx {
  public:
   virtual ~Tx() = default;
 
-  // The page; NotFound before the first start.
+  // The page; NotFound before the first start. There is one: putting a page of another
+  // id replaces it (an imported page keeps its id).
   virtual base::Result<model::Page> GetPage() = 0;
   virtual base::Status PutPage(const model::Page& page) = 0;
 

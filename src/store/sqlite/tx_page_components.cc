@@ -71,6 +71,9 @@ base::Result<model::Page> SqliteTx::GetPage() {
 }
 
 base::Status SqliteTx::PutPage(const model::Page& page) {
+  PHARE_ASSIGN_OR_RETURN(Statement * others, conn_.Prepare("DELETE FROM page WHERE id <> ?1"));
+  others->Bind(1, page.id);
+  PHARE_RETURN_IF_ERROR(others->Run());
   PHARE_ASSIGN_OR_RETURN(
       Statement * s,
       conn_.Prepare("INSERT INTO page (id, name, url, time_zone, created_at, updated_at) "
