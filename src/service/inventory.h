@@ -176,6 +176,17 @@ struct SpofResult {
   std::vector<SpofEntry> hidden;
 };
 
+// An inventory node found by SearchNodes.
+struct NodeMatch {
+  std::string id;
+  std::string kind;
+  std::string name;
+  std::string site;
+};
+
+inline constexpr size_t kMaxNodeSearchBytes = 100;
+inline constexpr size_t kMaxNodeMatches = 100;
+
 class InventoryService {
  public:
   // `max_shrink`: see ImportRequest::allow_shrink.
@@ -220,6 +231,16 @@ class InventoryService {
 
   base::Result<ImpactPage> Impact(const std::string& incident_id, const ImpactQuery& query);
   base::Result<SpofResult> Spof(const SpofQuery& query);
+
+  // Nodes whose id, name or site id contains `text` (ignoring ASCII case; at most
+  // kMaxNodeSearchBytes, else InvalidArgument), exact ids first, at most `limit`
+  // (≤ kMaxNodeMatches). FailedPrecondition without inventory.
+  base::Result<std::vector<NodeMatch>> SearchNodes(std::string_view text, size_t limit);
+  // What an incident reporting `reports` would hit, before anything is written: its
+  // counts (total first, then products and sites), over the inventory's design alone.
+  // Ids the inventory lacks are skipped and listed in `unknown` (the first few).
+  base::Result<std::vector<model::ImpactCount>> PreviewImpact(
+      const std::vector<model::NodeReport>& reports, std::vector<std::string>* unknown);
 
  private:
   base::Result<std::shared_ptr<const GraphState>> RefreshLocked();

@@ -45,7 +45,48 @@ SpofEntry Entry(const graph::Inventory& inv, const graph::SinglePoint& p) {
   return e;
 }
 
+bool ContainsIgnoringCase(std::string_view haystack, std::string_view needle) {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
+                     [&](char a, char b) { return lower(a) == lower(b); }) != haystack.end();
+}
+
 }  // namespace
+
+base::Result<std::vector<NodeMatch>> InventoryService::SearchNodes(std::string_view text,
+                                                                   size_t limit) {
+  if (text.size() > kMaxNodeSearchBytes) {
+    return base::InvalidArgument(
+        "must be at most " + std::to_string(kMaxNodeSearchBytes) + " bytes", "q");
+  }
+  PHARE_ASSIGN_OR_RETURN(auto state, Snapshot());
+  if (!state->has_inventory()) return NoInventory();
+  const graph::Inventory& inv = *state->inventory;
+  limit = std::clamp<size_t>(limit, 1, kMaxNodeMatches);
+  std::vector<NodeMatch> out;
+  auto match = [&](graph::NodeIndex n) {
+    return NodeMatch{std::string(inv.id(n)), std::string(ToString(inv.kind(n))),
+                     std::string(inv.name(n)), std::string(inv.site_id(inv.site(n)))};
+  };
+  const auto exact = inv.Find(text);
+  if (exact) out.push_back(match(*exact));
+  for (graph::NodeIndex n = 0; n < inv.node_count() && out.size() < limit; ++n) {
+    if (exact && n == *exact) continue;
+    if (ContainsIgnoringCase(inv.id(n), text) || ContainsIgnoringCase(inv.name(n), text) ||
+        ContainsIgnoringCase(inv.site_id(inv.site(n)), text)) {
+      out.push_back(match(n));
+    }
+  }
+  return out;
+}
+
+base::Result<std::vector<model::ImpactCount>> InventoryService::PreviewImpact(
+    const std::vector<model::NodeReport>& reports, std::vector<std::string>* unknown) {
+  PHARE_ASSIGN_OR_RETURN(auto state, Snapshot());
+  if (!state->has_inventory()) return NoInventory();
+  const auto after = Propagate(*state->baseline, reports, /*worst=*/false, unknown);
+  return ImpactCounts(*after, *after);
+}
 
 base::Result<ImpactPage> InventoryService::Impact(const std::string& incident_id,
                                                   const ImpactQuery& query) {
