@@ -31,6 +31,7 @@
 #include "model/uptime.h"
 #include "model/user.h"
 #include "store/outbox.h"
+#include "store/social.h"
 
 namespace phare::store {
 
@@ -53,7 +54,7 @@ struct UpdateTime {
   std::optional<base::Time> next_update_at;
 };
 
-class Tx {
+class Tx : public SocialTx {
  public:
   virtual ~Tx() = default;
 
