@@ -25,7 +25,7 @@ class PostWriter {
   PostWriter(const Catalog& catalog, const TimeFormatter& times, const SocialFacts& facts)
       : catalog_(catalog), times_(times), facts_(facts) {}
 
-  base::Status Add(std::string_view key, MessageArgs args, bool required = false) {
+  base::Status Add(std::string_view key, const MessageArgs& args, bool required = false) {
     PHARE_ASSIGN_OR_RETURN(std::string text, catalog_.Format(key, args));
     parts_.push_back({std::move(text), required});
     return base::Status::Ok();
