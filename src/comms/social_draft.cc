@@ -46,7 +46,9 @@ bool IsMaintenance(const SocialFacts& f) { return f.kind == model::IncidentKind:
 base::Status AddHeadline(PostWriter& w, const SocialFacts& f, const std::string& services) {
   using S = model::IncidentStatus;
   if (f.status == S::kResolved || f.status == S::kPostmortem) {
-    return w.Add("social.resolved", {{"services", services}, {"time", w.Time(f.at)}}, true);
+    const auto count = static_cast<int64_t>(std::max<size_t>(1, f.services.size()));
+    return w.Add("social.resolved",
+                 {{"services", services}, {"count", count}, {"time", w.Time(f.at)}}, true);
   }
   if (f.status == S::kCompleted) return w.Add("social.completed", {{"services", services}}, true);
   if (IsMaintenance(f)) {
@@ -78,7 +80,7 @@ base::Result<std::string> DraftSocialPost(const SocialFacts& facts, const Social
   PostWriter w(*catalog, times, facts);
   const bool general = target.audience == model::Audience::kGeneral;
   const bool closed = model::IsClosed(facts.status);
-  if (!general) {
+  if (!general && !closed) {  // a closed one says so in its first words
     PHARE_RETURN_IF_ERROR(
         w.Add("status.incident." + std::string(model::ToString(facts.status)), {}, true));
     w.parts().back().text = "[" + w.parts().back().text + "]";

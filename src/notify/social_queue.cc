@@ -42,6 +42,7 @@ std::vector<std::string> ServiceNames(store::Tx& tx, const model::Incident& inci
   std::stable_sort(ranked.begin(), ranked.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<std::string> names;
+  names.reserve(ranked.size());
   for (auto& [rank, name] : ranked) names.push_back(std::move(name));
   if (names.empty()) names.push_back(incident.name);
   return names;

@@ -51,6 +51,15 @@ TEST(SocialDraftTest, EstimateReplacesNextUpdate) {
   EXPECT_EQ(text->find("Next update"), std::string::npos) << *text;
 }
 
+TEST(SocialDraftTest, OneServiceBackInTheSingular) {
+  SocialFacts f = Strasbourg();
+  f.status = model::IncidentStatus::kResolved;
+  f.services = {"Réseau — Roubaix"};
+  auto text = DraftSocialPost(f, Target(Network::kBluesky, "fr", model::Audience::kTechnical));
+  ASSERT_TRUE(text.ok());
+  EXPECT_TRUE(text->starts_with("Résolu : Réseau — Roubaix fonctionne de nouveau")) << *text;
+}
+
 TEST(SocialDraftTest, TechnicalStartsWithStatusAndHasNoApology) {
   auto text =
       DraftSocialPost(Strasbourg(), Target(Network::kBluesky, "en", model::Audience::kTechnical));
