@@ -79,7 +79,8 @@ http::Response Edit(AdminCall& call, service::SocialPostService& posts) {
 }  // namespace
 
 void RegisterSocialPostRoutes(http::Router& router, AdminDeps& admin,
-                              service::SocialPostService& posts, std::function<void()> wake) {
+                              service::SocialPostService& posts,
+                              const std::function<void()>& wake) {
   const std::string list = "/v1/pages/{}/social_posts";
   router.Add(Method::kGet, list,
              Admin(admin, Scope::kRead, Body::kNone,

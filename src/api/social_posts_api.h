@@ -22,6 +22,6 @@ namespace phare::api {
 // Every route is blocking. `admin` and `posts` must outlive the router; `wake` tells the
 // poster a post may be due.
 void RegisterSocialPostRoutes(http::Router& router, AdminDeps& admin,
-                              service::SocialPostService& posts, std::function<void()> wake);
+                              service::SocialPostService& posts, const std::function<void()>& wake);
 
 }  // namespace phare::api
