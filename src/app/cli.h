@@ -55,6 +55,8 @@ void AddInventoryCommands(CLI::App& app, Action& action);
 void AddCustomerCommands(CLI::App& app, Action& action);
 // phare notify status|retry, phare subscriber import|list|delete (cli_notify.cc).
 void AddNotifyCommands(CLI::App& app, Action& action);
+// phare social list|edit|retry (cli_social.cc).
+void AddSocialCommands(CLI::App& app, Action& action);
 // phare user create|reset|list|disable (cli_user.cc).
 void AddUserCommands(CLI::App& app, Action& action);
 void AddImportCommands(CLI::App& app, Action& action);

@@ -1,6 +1,8 @@
 // phare serve, phare demo.
 #include <spdlog/spdlog.h>
 
+#include <cstdlib>
+
 #include "app/cli.h"
 #include "app/demo.h"
 
@@ -70,6 +72,28 @@ base::Result<base::Config> ServeConfig(const ServeFlags& f) {
   return config;
 }
 
+// A French general-audience Mastodon account and an English technical Bluesky one, both
+// posting to the receivers at `sink` with a throw-away secret.
+void AddDemoSocialAccounts(const std::string& sink, base::Config& config) {
+  setenv("PHARE_DEMO_SOCIAL_SECRET", "phare-demo", 0);
+  base::SocialAccountConfig fr;
+  fr.name = "mastodon-fr";
+  fr.network = "mastodon";
+  fr.url = sink;
+  fr.language = "fr";
+  fr.audience = "general";
+  fr.token_env = "PHARE_DEMO_SOCIAL_SECRET";
+  base::SocialAccountConfig en = fr;
+  en.name = "bluesky-en-tech";
+  en.network = "bluesky";
+  en.language = "en";
+  en.audience = "technical";
+  en.time_zone = "UTC";
+  en.handle = "status.demo.test";
+  config.social.accounts = {fr, en};
+  config.notify.allow_private_targets = true;
+}
+
 }  // namespace
 
 void AddServeCommands(CLI::App& app, Action& action) {
@@ -100,16 +124,21 @@ void AddServeCommands(CLI::App& app, Action& action) {
       ->check(CLI::Range(0.01, 1e7));
   demo->add_option("--start", demo_options->start,
                    "replay from this instant (default 2017-11-09T06:20:00Z)");
+  auto social_sink = std::make_shared<std::string>();
+  demo->add_option("--social-sink", *social_sink,
+                   "post the thread to local Mastodon- and Bluesky-shaped receivers at this URL "
+                   "(tests/e2e/social_receivers.py); implies --allow-private-targets");
   demo->footer(
       "Replays the day on a simulated clock; the admin API stays open for experiments "
       "(the token is printed at start).");
-  demo->callback([demo_flags, demo_options, &action] {
-    action = [demo_flags, demo_options] {
+  demo->callback([demo_flags, demo_options, social_sink, &action] {
+    action = [demo_flags, demo_options, social_sink] {
       ServeFlags flags = *demo_flags;
       if (!flags.page_name) flags.page_name = "Cloud & hosting status (demo)";
       if (!flags.time_zone) flags.time_zone = "Europe/Paris";
       auto config = ServeConfig(flags);
       if (!config.ok()) return Fail(config.status());
+      if (!social_sink->empty()) AddDemoSocialAccounts(*social_sink, *config);
       auto status = RunDemo(*config, *demo_options);
       return status.ok() ? 0 : Fail(status);
     };

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   phare::app::AddInventoryCommands(app, action);
   phare::app::AddCustomerCommands(app, action);
   phare::app::AddNotifyCommands(app, action);
+  phare::app::AddSocialCommands(app, action);
   phare::app::AddUserCommands(app, action);
   phare::app::AddImportCommands(app, action);
   try {

@@ -4,11 +4,15 @@
 #include <boost/json/serialize.hpp>
 
 #include "api/json_render.h"
+#include "api/social_posts_api.h"
 #include "api/subscribers_api.h"
+#include "app/social_accounts.h"
 #include "app/subscription_site.h"
 #include "notify/address.h"
 #include "notify/endpoint_check.h"
 #include "notify/render.h"
+#include "notify/social_poster.h"
+#include "service/social_posts.h"
 
 namespace phare::app {
 namespace {
@@ -155,7 +159,36 @@ struct Notifications::Parts {
   std::unique_ptr<service::SubscriptionQueue> queue;  // wakes the pipeline: stops first
   std::unique_ptr<api::SubscriberApiDeps> api;
   std::unique_ptr<SubscriptionSite> site;
+  // Social posts (docs/channels.md): the accounts, the poster when there are any.
+  std::vector<notify::SocialAccount> social_accounts;
+  std::unique_ptr<service::SocialPostService> social;
+  std::unique_ptr<notify::SocialPoster> poster;
 };
+
+namespace {
+
+base::Status StartSocial(const base::Config& config, service::Context& ctx,
+                         Notifications::Parts& parts) {
+  PHARE_ASSIGN_OR_RETURN(parts.social_accounts, SocialAccountsFrom(config, true));
+  parts.social = std::make_unique<service::SocialPostService>(ctx, parts.social_accounts);
+  if (parts.social_accounts.empty()) return base::Status::Ok();
+  notify::SocialPosterOptions o;
+  o.retry.max_attempts = config.social.max_attempts;
+  o.retry.initial_delay = seconds(config.social.retry_initial_seconds);
+  o.retry.max_delay = seconds(config.social.retry_max_seconds);
+  o.lease = seconds(config.social.lease_seconds);
+  o.transport.allow_private_targets = config.notify.allow_private_targets;
+  o.transport.max_queued = 16;
+  o.page_url = config.page.url;
+  PHARE_ASSIGN_OR_RETURN(parts.poster,
+                         notify::SocialPoster::Create(ctx.store, ctx.clock, ctx.random,
+                                                      parts.social_accounts, std::move(o)));
+  PHARE_RETURN_IF_ERROR(parts.poster->Start());
+  spdlog::info("social posts: {} account(s)", parts.social_accounts.size());
+  return base::Status::Ok();
+}
+
+}  // namespace
 
 Notifications::Notifications(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
 Notifications::~Notifications() { Stop(); }
@@ -184,12 +217,17 @@ base::Result<std::unique_ptr<Notifications>> Notifications::Start(const base::Co
   parts->api = std::make_unique<api::SubscriberApiDeps>(
       api::SubscriberApiDeps{parts->subscribers, parts->per_client, parts->per_address,
                              *parts->queue, [pipeline] { pipeline->Wake(); }});
+  PHARE_RETURN_IF_ERROR(StartSocial(config, ctx, *parts));
   return std::unique_ptr<Notifications>(new Notifications(std::move(parts)));
 }
 
 void Notifications::Install(http::Router& router, api::AdminDeps& admin, Publisher& publisher,
                             const std::string& default_language) {
   api::RegisterSubscriberRoutes(router, admin, *parts_->api);
+  notify::SocialPoster* poster = parts_->poster.get();
+  api::RegisterSocialPostRoutes(router, admin, *parts_->social, [poster] {
+    if (poster) poster->Wake();
+  });
   parts_->site =
       std::make_unique<SubscriptionSite>(publisher, default_language, parts_->subscribers,
                                          parts_->per_client, parts_->per_address, *parts_->queue);
@@ -207,13 +245,20 @@ void Notifications::Schedule(Scheduler& scheduler) {
   });
 }
 
-void Notifications::Export(base::Registry& registry) { parts_->pipeline->Export(registry); }
+void Notifications::Export(base::Registry& registry) {
+  parts_->pipeline->Export(registry);
+  if (parts_->poster) parts_->poster->Export(registry);
+}
 
-void Notifications::Wake() { parts_->pipeline->Wake(); }
+void Notifications::Wake() {
+  parts_->pipeline->Wake();
+  if (parts_->poster) parts_->poster->Wake();
+}
 
 void Notifications::Stop() {
   if (parts_ && parts_->queue) parts_->queue->Stop();
   if (parts_ && parts_->pipeline) parts_->pipeline->Stop();
+  if (parts_ && parts_->poster) parts_->poster->Stop();
 }
 
 }  // namespace phare::app

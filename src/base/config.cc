@@ -257,6 +257,83 @@ Status ReadConsole(const toml::table& t, std::string_view source, ConsoleConfig&
   return r.RejectUnknown();
 }
 
+Status ReadSocialAccount(const toml::table& t, std::string prefix, std::string_view source,
+                         SocialAccountConfig& a) {
+  TableReader r(t, prefix, source);
+  PHARE_RETURN_IF_ERROR(r.String("name", a.name));
+  PHARE_RETURN_IF_ERROR(r.String("network", a.network));
+  PHARE_RETURN_IF_ERROR(r.String("url", a.url));
+  PHARE_RETURN_IF_ERROR(r.String("language", a.language));
+  PHARE_RETURN_IF_ERROR(r.String("audience", a.audience));
+  PHARE_RETURN_IF_ERROR(r.String("time_zone", a.time_zone));
+  PHARE_RETURN_IF_ERROR(r.Integer("max_chars", a.max_chars, 0, 100000));
+  PHARE_RETURN_IF_ERROR(r.String("handle", a.handle));
+  PHARE_RETURN_IF_ERROR(r.String("token_file", a.token_file));
+  PHARE_RETURN_IF_ERROR(r.String("token_env", a.token_env));
+  PHARE_RETURN_IF_ERROR(r.Integer("hold_seconds", a.hold_seconds, 0, 24 * 3600));
+  PHARE_RETURN_IF_ERROR(r.RejectUnknown());
+  const auto bad = [&](std::string message, std::string_view key) {
+    return InvalidArgument(std::move(message), prefix + "." + std::string(key));
+  };
+  if (a.name.empty()) return bad("is required", "name");
+  if (a.network != "mastodon" && a.network != "bluesky" && a.network != "x") {
+    return bad("must be mastodon, bluesky or x", "network");
+  }
+  if (!a.url.starts_with("https://") && !a.url.starts_with("http://")) {
+    return bad("must be an http(s) URL", "url");
+  }
+  if (a.audience != "general" && a.audience != "technical") {
+    return bad("must be general or technical", "audience");
+  }
+  if (!a.time_zone.empty() && !Zone::Find(a.time_zone).ok()) {
+    return bad("unknown time zone '" + a.time_zone + "'", "time_zone");
+  }
+  if (a.token_file.empty() == a.token_env.empty()) {
+    return bad("set exactly one of token_file and token_env", "token_file");
+  }
+  if (a.network == "bluesky" && a.handle.empty()) return bad("is required for bluesky", "handle");
+  return Status::Ok();
+}
+
+Status ReadSocial(const toml::table& t, std::string_view source, SocialConfig& c) {
+  TableReader r(t, "social", source);
+  PHARE_RETURN_IF_ERROR(r.Integer("max_attempts", c.max_attempts, 1, 100));
+  PHARE_RETURN_IF_ERROR(r.Integer("retry_initial_seconds", c.retry_initial_seconds, 1, 86400));
+  PHARE_RETURN_IF_ERROR(r.Integer("retry_max_seconds", c.retry_max_seconds, 1, 7 * 86400));
+  PHARE_RETURN_IF_ERROR(r.Integer("lease_seconds", c.lease_seconds, 5, 86400));
+  const toml::node* accounts = t.get("accounts");
+  if (accounts) {
+    const toml::array* array = accounts->as_array();
+    if (!array)
+      return InvalidArgument("must be an array of tables ([[social.accounts]])", "social.accounts");
+    std::set<std::string> names;
+    for (size_t i = 0; i < array->size() && i < 64; ++i) {
+      const toml::table* item = (*array)[i].as_table();
+      const std::string prefix = "social.accounts[" + std::to_string(i) + "]";
+      if (!item) return InvalidArgument("must be a table", prefix);
+      SocialAccountConfig account;
+      PHARE_RETURN_IF_ERROR(ReadSocialAccount(*item, prefix, source, account));
+      if (!names.insert(account.name).second) {
+        return InvalidArgument("duplicate account name '" + account.name + "'", prefix + ".name");
+      }
+      c.accounts.push_back(std::move(account));
+    }
+    if (array->size() > 64) return InvalidArgument("at most 64 accounts", "social.accounts");
+  }
+  for (const auto& [key, node] : t) {
+    if (key.str() != "accounts" && key.str() != "max_attempts" &&
+        key.str() != "retry_initial_seconds" && key.str() != "retry_max_seconds" &&
+        key.str() != "lease_seconds") {
+      return InvalidArgument("unknown key at " + Where(node, source),
+                             "social." + std::string(key.str()));
+    }
+  }
+  if (c.retry_max_seconds < c.retry_initial_seconds) {
+    return InvalidArgument("must be at least retry_initial_seconds", "social.retry_max_seconds");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status LoadConfigText(std::string_view text, std::string_view source, Config& config) {
@@ -302,6 +379,10 @@ Status LoadConfigText(std::string_view text, std::string_view source, Config& co
       if (name == "smtp") PHARE_RETURN_IF_ERROR(ReadSmtp(*t, source, config.smtp));
       if (name == "sms") PHARE_RETURN_IF_ERROR(ReadSms(*t, source, config.sms));
       if (name == "notify") PHARE_RETURN_IF_ERROR(ReadNotify(*t, source, config.notify));
+    } else if (name == "social") {
+      const toml::table* t = node.as_table();
+      if (!t) return InvalidArgument("must be a table at " + Where(node, source), name);
+      PHARE_RETURN_IF_ERROR(ReadSocial(*t, source, config.social));
     } else if (name == "console") {
       const toml::table* t = node.as_table();
       if (!t) return InvalidArgument("must be a table at " + Where(node, source), name);

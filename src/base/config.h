@@ -123,6 +123,32 @@ struct ConsoleConfig {
   int login_per_address_per_hour = 60;  // then this many an hour
 };
 
+// [[social.accounts]]: an account each published update is posted to (docs/channels.md).
+// The secret (Mastodon or X access token, Bluesky app password) is read from `token_file`
+// or the environment variable `token_env` when the poster starts; it is never logged.
+struct SocialAccountConfig {
+  std::string name;     // unique; the posts are stored under it
+  std::string network;  // mastodon | bluesky | x
+  std::string url;  // API base: https://mastodon.example, https://bsky.social, https://api.x.com
+  std::string language = "en";
+  std::string audience = "general";  // general | technical
+  std::string time_zone;             // of the times in posts; default: page.time_zone
+  int max_chars = 0;                 // 0: the network's (500 for Mastodon, 300, 280)
+  std::string handle;                // Bluesky: the identifier createSession takes
+  std::string token_file;
+  std::string token_env;
+  int hold_seconds = 0;  // a drafted post waits this long before it goes, for edits
+};
+
+// [social]: posting to social networks.
+struct SocialConfig {
+  std::vector<SocialAccountConfig> accounts;
+  int max_attempts = 8;  // then a post is a dead letter
+  int retry_initial_seconds = 30;
+  int retry_max_seconds = 3600;
+  int lease_seconds = 120;  // a post in flight is tried again after this (crash)
+};
+
 struct Config {
   PageConfig page;
   ServerConfig server;
@@ -134,6 +160,7 @@ struct Config {
   SmsConfig sms;
   NotifyConfig notify;
   ConsoleConfig console;
+  SocialConfig social;
   std::string db_path;
   std::string log_level = "info";
 };

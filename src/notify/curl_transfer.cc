@@ -55,6 +55,7 @@ void CurlTransfer::Release() {
   recipients_ = nullptr;
   request_ = Request();
   response_head_.clear();
+  response_body_.clear();
   response_bytes_ = 0;
   read_offset_ = 0;
   refused_.clear();
@@ -145,9 +146,13 @@ base::Status CurlTransfer::PrepareHttp(const base::Clock& clock) {
   if (curl_easy_setopt(easy_, CURLOPT_URL, request_.url.c_str()) != CURLE_OK) {
     return base::InvalidArgument("libcurl cannot parse it", "url");
   }
-  curl_easy_setopt(easy_, CURLOPT_POSTFIELDS, request_.body.data());
-  curl_easy_setopt(easy_, CURLOPT_POSTFIELDSIZE_LARGE,
-                   static_cast<curl_off_t>(request_.body.size()));
+  if (request_.method == "GET") {
+    curl_easy_setopt(easy_, CURLOPT_HTTPGET, 1L);
+  } else {
+    curl_easy_setopt(easy_, CURLOPT_POSTFIELDS, request_.body.data());
+    curl_easy_setopt(easy_, CURLOPT_POSTFIELDSIZE_LARGE,
+                     static_cast<curl_off_t>(request_.body.size()));
+  }
   headers_ = curl_slist_append(headers_, ("Content-Type: " + request_.content_type).c_str());
   headers_ = curl_slist_append(headers_, "Expect:");  // no 100-continue round trip
   for (const auto& header : request_.headers)
@@ -173,6 +178,7 @@ Outcome CurlTransfer::Conclude(CURLcode code) {
   curl_easy_getinfo(easy_, CURLINFO_RESPONSE_CODE, &response_code);
   out.code = static_cast<int>(response_code);
   out.response_head = response_head_;
+  if (request_.keep_response) KeepResponse(out);
   if (!refused_.empty() && code != CURLE_OK) {
     out.result = DeliveryResult::kPermanent;
     out.reason = refused_;
@@ -186,6 +192,16 @@ Outcome CurlTransfer::Conclude(CURLcode code) {
     out.retry_after = std::chrono::seconds(retry_after);
   }
   return out;
+}
+
+void CurlTransfer::KeepResponse(Outcome& out) {
+  out.response_body = response_body_;
+  for (const std::string& name : request_.response_headers) {
+    curl_header* header = nullptr;
+    if (curl_easy_header(easy_, name.c_str(), 0, CURLH_HEADER, -1, &header) == CURLHE_OK) {
+      out.headers.emplace_back(name, header->value);
+    }
+  }
 }
 
 size_t CurlTransfer::OnRead(char* buffer, size_t size, size_t count, void* self) {
@@ -203,6 +219,9 @@ size_t CurlTransfer::OnWrite(char* data, size_t size, size_t count, void* self) 
   const size_t n = size * count;
   if (t->response_head_.size() < kKeptResponseBytes) {
     t->response_head_.append(data, std::min(n, kKeptResponseBytes - t->response_head_.size()));
+  }
+  if (t->request_.keep_response && t->response_body_.size() < kMaxResponseBytes) {
+    t->response_body_.append(data, std::min(n, kMaxResponseBytes - t->response_body_.size()));
   }
   t->response_bytes_ += n;
   return t->response_bytes_ > kMaxResponseBytes ? 0 : n;

@@ -52,6 +52,7 @@ class CurlTransfer {
   void ConfigureHttp(const TransportOptions& options);
   base::Status PrepareEmail();
   base::Status PrepareHttp(const base::Clock& clock);
+  void KeepResponse(Outcome& out);
 
   CURL* easy_ = nullptr;
   std::optional<Channel> configured_;  // the channel the handle's options are set for
@@ -61,6 +62,7 @@ class CurlTransfer {
   curl_slist* recipients_ = nullptr;
   size_t read_offset_ = 0;
   std::string response_head_;  // first bytes of the response body, for reasons
+  std::string response_body_;  // the whole body, with Request::keep_response
   size_t response_bytes_ = 0;
   std::string refused_;  // why the open-socket hook refused an address, if it did
   char error_[CURL_ERROR_SIZE] = {};

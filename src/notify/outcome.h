@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "base/time.h"
 
@@ -33,6 +35,10 @@ struct Outcome {
   std::optional<base::Duration> retry_after;  // the receiver's Retry-After, if any
   base::Duration elapsed{};                   // from the start of the transfer
   std::string response_head;  // HTTP: the first bytes (up to 512) of the response body
+  // With Request::keep_response: the whole body (up to 64 KB) and the headers asked for
+  // that the response had, as (lower-case name, value).
+  std::string response_body;
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 // The verdict for a finished transfer: libcurl's result code `curl_code` (CURLcode),

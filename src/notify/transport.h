@@ -48,6 +48,13 @@ struct Request {
   // `webhook_key`, the decoded secret (DecodeWebhookSecret).
   std::string webhook_id;
   std::string webhook_key;
+  // HTTP: "GET" sends no body; anything else (the default) is a POST of `body`.
+  std::string method;
+  // HTTP: keep the whole response body (up to 64 KB) in Outcome::response_body, and the
+  // values of these response headers (names in lower case) in Outcome::headers: for APIs
+  // whose answer carries what the caller stores (a social network's post id).
+  bool keep_response = false;
+  std::vector<std::string> response_headers;
 };
 
 struct TransportOptions {

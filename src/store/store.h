@@ -31,6 +31,7 @@
 #include "model/uptime.h"
 #include "model/user.h"
 #include "store/outbox.h"
+#include "store/social.h"
 
 namespace phare::store {
 
@@ -53,9 +54,9 @@ struct UpdateTime {
   std::optional<base::Time> next_update_at;
 };
 
-class Tx {
+class Tx : public SocialTx {
  public:
-  virtual ~Tx() = default;
+  ~Tx() override = default;
 
   // The page; NotFound before the first start. There is one: putting a page of another
   // id replaces it (an imported page keeps its id).

@@ -391,6 +391,34 @@ CREATE INDEX component_status_log_by_time ON component_status_log(at);
 INSERT INTO component_status_log (component_id, at, status)
   SELECT id, updated_at, status FROM components;
 )sql",
+      // 13: the social posts outbox (store/social.h) and how far it has read the jobs.
+      R"sql(
+CREATE TABLE social_posts (
+  id INTEGER PRIMARY KEY,
+  account TEXT NOT NULL,
+  incident_id TEXT NOT NULL,
+  update_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  edited INTEGER NOT NULL DEFAULT 0,
+  state INTEGER NOT NULL DEFAULT 0,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  due_at INTEGER NOT NULL,
+  posted_at INTEGER,
+  remote_id TEXT NOT NULL DEFAULT '',
+  remote_uri TEXT NOT NULL DEFAULT '',
+  remote_cid TEXT NOT NULL DEFAULT '',
+  last_error TEXT NOT NULL DEFAULT '',
+  warnings TEXT NOT NULL DEFAULT '',
+  UNIQUE (account, update_id)
+);
+CREATE INDEX social_posts_due ON social_posts(state, due_at) WHERE state < 2;
+CREATE INDEX social_posts_thread ON social_posts(account, incident_id, id);
+CREATE TABLE social_cursor (
+  one INTEGER PRIMARY KEY CHECK (one = 1),
+  job_id INTEGER NOT NULL
+);
+)sql",
   };
   return migrations;
 }

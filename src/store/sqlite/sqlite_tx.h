@@ -11,6 +11,24 @@ class SqliteTx final : public Tx {
  public:
   explicit SqliteTx(Connection& conn) : conn_(conn) {}
 
+  // store/social.h (tx_social.cc)
+  base::Result<int64_t> SocialCursor() override;
+  base::Status SetSocialCursor(int64_t job_id) override;
+  base::Result<std::vector<SocialSource>> SocialSourcesAfter(int64_t job_id, size_t limit) override;
+  base::Result<bool> InsertSocialPost(SocialPost& post) override;
+  base::Result<std::vector<SocialPost>> LeaseSocialPosts(base::Time now, base::Time lease_until,
+                                                         size_t limit) override;
+  base::Result<int64_t> ReleaseSocialLeases(base::Time now) override;
+  base::Status FinishSocialPost(const SocialPost& post) override;
+  base::Result<SocialThread> SocialThreadOf(std::string_view account,
+                                            std::string_view incident_id) override;
+  base::Result<std::vector<SocialPost>> ListSocialPosts(std::string_view incident_id,
+                                                        size_t limit) override;
+  base::Result<SocialPost> GetSocialPost(int64_t id) override;
+  base::Status EditSocialPost(int64_t id, std::string_view text,
+                              std::string_view warnings) override;
+  base::Status RetrySocialPost(int64_t id, base::Time now) override;
+
   base::Result<model::Page> GetPage() override;
   base::Status PutPage(const model::Page& page) override;
 
