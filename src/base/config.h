@@ -123,6 +123,22 @@ struct ConsoleConfig {
   int login_per_address_per_hour = 60;  // then this many an hour
 };
 
+// [sla.<name>]: one SLA plan for service credits (docs/credits.md); a resource uses the
+// plan named as its `sla`, else as its product, else "default". None configured: the
+// built-in default plan. Checked further (tier order...) when the services start.
+struct SlaTierConfig {
+  double below = 0;   // availability percent the tier applies strictly under
+  double credit = 0;  // percent of the month's fee
+};
+struct SlaPlanConfig {
+  std::string name;
+  double target = 99.9;
+  std::vector<SlaTierConfig> tiers;
+  bool count_degraded = false;
+  int floor_minutes = 0;
+  double cap = 100;
+};
+
 struct Config {
   PageConfig page;
   ServerConfig server;
@@ -134,6 +150,7 @@ struct Config {
   SmsConfig sms;
   NotifyConfig notify;
   ConsoleConfig console;
+  std::vector<SlaPlanConfig> sla;  // by name
   std::string db_path;
   std::string log_level = "info";
 };
