@@ -3,6 +3,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "api/credits_json.h"
 #include "api/impact_json.h"
 
 namespace phare::api {
@@ -203,6 +204,9 @@ std::string MyServicesJson(const service::MyServices& v) {
                           {"resources", std::move(resources)},
                           {"resources_truncated", v.truncated},
                           {"incidents", std::move(incidents)}};
+  boost::json::array credits;
+  for (const auto& statement : v.credits) credits.emplace_back(CustomerStatementJson(statement));
+  out["credits"] = std::move(credits);
   return boost::json::serialize(out);
 }
 

@@ -60,5 +60,7 @@ void AddSocialCommands(CLI::App& app, Action& action);
 // phare user create|reset|list|disable (cli_user.cc).
 void AddUserCommands(CLI::App& app, Action& action);
 void AddImportCommands(CLI::App& app, Action& action);
+// phare credits (cli_credits.cc).
+void AddCreditsCommands(CLI::App& app, Action& action);
 
 }  // namespace phare::app

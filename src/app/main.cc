@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   phare::app::AddSocialCommands(app, action);
   phare::app::AddUserCommands(app, action);
   phare::app::AddImportCommands(app, action);
+  phare::app::AddCreditsCommands(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

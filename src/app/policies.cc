@@ -4,6 +4,24 @@
 
 namespace phare::app {
 
+base::Result<std::vector<model::SlaPlan>> SlaPlansFrom(
+    const std::vector<base::SlaPlanConfig>& configured) {
+  if (configured.empty()) return std::vector<model::SlaPlan>{model::DefaultSlaPlan()};
+  std::vector<model::SlaPlan> out;
+  for (const auto& c : configured) {
+    model::SlaPlan plan;
+    plan.name = c.name;
+    plan.target = c.target;
+    for (const auto& t : c.tiers) plan.tiers.push_back({t.below, t.credit});
+    plan.count_degraded = c.count_degraded;
+    plan.floor = std::chrono::minutes(c.floor_minutes);
+    plan.cap = c.cap;
+    PHARE_RETURN_IF_ERROR(model::ValidatePlan(plan, "sla." + c.name));
+    out.push_back(std::move(plan));
+  }
+  return out;
+}
+
 base::Result<service::Policies> PoliciesFrom(const base::Config& config) {
   service::Policies p;
   if (!comms::Catalogs::Builtin().Find(config.comms.default_language)) {
@@ -32,6 +50,7 @@ base::Result<service::Policies> PoliciesFrom(const base::Config& config) {
                               ? eta::OperatorPolicy::kBlend
                               : eta::OperatorPolicy::kShowAsStated;
   p.eta.use_builtin_baseline = config.eta.builtin_baseline;
+  PHARE_ASSIGN_OR_RETURN(p.sla_plans, SlaPlansFrom(config.sla));
   return p;
 }
 

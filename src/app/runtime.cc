@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "api/admin.h"
+#include "api/admin_credits.h"
 #include "api/admin_inventory.h"
 #include "app/cadence.h"
 #include "app/console_site.h"
@@ -120,6 +121,7 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   api::AdminDeps admin{*ctx_, *components_, *incidents_};
   api::RegisterAdminRoutes(router, admin);
   api::RegisterInventoryRoutes(router, admin, *inventory_, config_.inventory.max_upload_bytes);
+  api::RegisterCreditsRoutes(router, admin, *inventory_);
   Site site(publisher, ctx_->policies.default_language);
   RegisterMyServicesRoutes(router, *ctx_, *inventory_, site);
   PHARE_ASSIGN_OR_RETURN(auto notifications, Notifications::Start(config_, *ctx_, page_));

@@ -72,6 +72,8 @@ class TableReader {
     }
     return Status::Ok();
   }
+  // Marks `key` as read by the caller.
+  void Known(std::string_view key) { known_.insert(std::string(key)); }
   // After all reads: any key not read is unknown.
   Status RejectUnknown() const {
     for (const auto& [key, node] : table_) {
@@ -334,6 +336,64 @@ Status ReadSocial(const toml::table& t, std::string_view source, SocialConfig& c
   return Status::Ok();
 }
 
+Status ReadSlaTier(const toml::node& node, std::string_view source, const std::string& prefix,
+                   SlaTierConfig& tier) {
+  const toml::table* t = node.as_table();
+  if (!t) {
+    return InvalidArgument(
+        "must be a table such as {below = 99.9, credit = 10} at " + Where(node, source), prefix);
+  }
+  TableReader r(*t, prefix, source);
+  PHARE_RETURN_IF_ERROR(r.Double("below", tier.below, 0, 100));
+  PHARE_RETURN_IF_ERROR(r.Double("credit", tier.credit, 0, 100));
+  PHARE_RETURN_IF_ERROR(r.RejectUnknown());
+  if (!t->contains("below") || !t->contains("credit")) {
+    return InvalidArgument("needs both below and credit", prefix);
+  }
+  return Status::Ok();
+}
+
+// [sla.<name>] tables, each one plan.
+Status ReadSla(const toml::table& t, std::string_view source, std::vector<SlaPlanConfig>& out) {
+  constexpr size_t kMaxPlans = 100;
+  constexpr size_t kMaxTiers = 10;
+  out.clear();
+  for (const auto& [key, node] : t) {
+    const std::string prefix = "sla." + std::string(key.str());
+    const toml::table* plan_table = node.as_table();
+    if (!plan_table) return InvalidArgument("must be a table at " + Where(node, source), prefix);
+    if (out.size() == kMaxPlans) {
+      return InvalidArgument("more than " + std::to_string(kMaxPlans) + " plans", "sla");
+    }
+    SlaPlanConfig plan;
+    plan.name = std::string(key.str());
+    TableReader r(*plan_table, prefix, source);
+    PHARE_RETURN_IF_ERROR(r.Double("target", plan.target, 0, 100));
+    PHARE_RETURN_IF_ERROR(r.Bool("count_degraded", plan.count_degraded));
+    PHARE_RETURN_IF_ERROR(r.Integer("floor_minutes", plan.floor_minutes, 0, 24 * 60));
+    PHARE_RETURN_IF_ERROR(r.Double("cap", plan.cap, 0, 100));
+    r.Known("tiers");  // read below: an array of tables
+    PHARE_RETURN_IF_ERROR(r.RejectUnknown());
+    const toml::node* tiers = plan_table->get("tiers");
+    const toml::array* array = tiers ? tiers->as_array() : nullptr;
+    if (!array) {
+      return InvalidArgument("needs tiers = [{below = 99.9, credit = 10}, ...]", prefix + ".tiers");
+    }
+    if (array->size() > kMaxTiers) {
+      return InvalidArgument("has more than " + std::to_string(kMaxTiers) + " tiers",
+                             prefix + ".tiers");
+    }
+    for (size_t k = 0; k < array->size(); ++k) {
+      SlaTierConfig tier;
+      PHARE_RETURN_IF_ERROR(
+          ReadSlaTier((*array)[k], source, prefix + ".tiers[" + std::to_string(k) + "]", tier));
+      plan.tiers.push_back(tier);
+    }
+    out.push_back(std::move(plan));
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status LoadConfigText(std::string_view text, std::string_view source, Config& config) {
@@ -383,6 +443,10 @@ Status LoadConfigText(std::string_view text, std::string_view source, Config& co
       const toml::table* t = node.as_table();
       if (!t) return InvalidArgument("must be a table at " + Where(node, source), name);
       PHARE_RETURN_IF_ERROR(ReadSocial(*t, source, config.social));
+    } else if (name == "sla") {
+      const toml::table* t = node.as_table();
+      if (!t) return InvalidArgument("must be a table at " + Where(node, source), name);
+      PHARE_RETURN_IF_ERROR(ReadSla(*t, source, config.sla));
     } else if (name == "console") {
       const toml::table* t = node.as_table();
       if (!t) return InvalidArgument("must be a table at " + Where(node, source), name);

@@ -149,6 +149,22 @@ struct SocialConfig {
   int lease_seconds = 120;  // a post in flight is tried again after this (crash)
 };
 
+// [sla.<name>]: one SLA plan for service credits (docs/credits.md); a resource uses the
+// plan named as its `sla`, else as its product, else "default". None configured: the
+// built-in default plan. Checked further (tier order...) when the services start.
+struct SlaTierConfig {
+  double below = 0;   // availability percent the tier applies strictly under
+  double credit = 0;  // percent of the month's fee
+};
+struct SlaPlanConfig {
+  std::string name;
+  double target = 99.9;
+  std::vector<SlaTierConfig> tiers;
+  bool count_degraded = false;
+  int floor_minutes = 0;
+  double cap = 100;
+};
+
 struct Config {
   PageConfig page;
   ServerConfig server;
@@ -161,6 +177,7 @@ struct Config {
   NotifyConfig notify;
   ConsoleConfig console;
   SocialConfig social;
+  std::vector<SlaPlanConfig> sla;  // by name
   std::string db_path;
   std::string log_level = "info";
 };

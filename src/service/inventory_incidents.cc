@@ -5,6 +5,7 @@
 
 #include "eta/eta.h"
 #include "graph/export.h"
+#include "service/downtime.h"
 #include "service/inventory.h"
 
 namespace phare::service {
@@ -160,9 +161,12 @@ base::Result<GraphOutcome> InventoryService::ApplyToIncident(
   PHARE_ASSIGN_OR_RETURN(auto components, tx.ListComponents());
   PHARE_ASSIGN_OR_RETURN(auto links, tx.ListComponentNodes());
   const auto mappings = MapComponents(baseline->inventory(), components, links);
+  const auto combined_before = Combine(*baseline, before);
+  const auto combined_after = Combine(*baseline, after);
   GraphOutcome out;
-  out.changes = Differences(WorstStatuses(*Combine(*baseline, before), mappings, policy_),
-                            WorstStatuses(*Combine(*baseline, after), mappings, policy_));
+  out.changes = Differences(WorstStatuses(*combined_before, mappings, policy_),
+                            WorstStatuses(*combined_after, mappings, policy_));
+  PHARE_RETURN_IF_ERROR(RecordDowntimeChanges(tx, *combined_before, *combined_after, now));
   if (stamped.empty()) return out;
 
   PHARE_RETURN_IF_ERROR(tx.PutNodeReports(stamped));
@@ -186,10 +190,12 @@ base::Result<std::vector<ComponentStatusChange>> InventoryService::ReapplyReport
 
   // Each page component's status over the old inventory (as last shown) and over the new
   // one with the same reports (those naming nodes the new one lacks no longer count).
-  auto changes = Differences(
-      WorstStatuses(*previous.combined, MapComponents(*previous.inventory, components, links),
-                    policy_),
-      WorstStatuses(*Combine(baseline, open), MapComponents(*next, components, links), policy_));
+  const auto combined = Combine(baseline, open);
+  auto changes =
+      Differences(WorstStatuses(*previous.combined,
+                                MapComponents(*previous.inventory, components, links), policy_),
+                  WorstStatuses(*combined, MapComponents(*next, components, links), policy_));
+  PHARE_RETURN_IF_ERROR(SyncDowntime(tx, *combined, now));
   std::vector<ComponentStatusChange> applied;
   for (const auto& change : changes) {
     auto c = std::find_if(components.begin(), components.end(),

@@ -198,7 +198,17 @@ base::Result<MyServices> MyServicesByToken(Context& ctx, InventoryService& inven
                                            std::string_view token) {
   PHARE_ASSIGN_OR_RETURN(std::string customer, ResolveCustomerLink(ctx.store, token));
   PHARE_ASSIGN_OR_RETURN(auto state, inventory.Snapshot());
-  return BuildMyServices(*state, customer, ctx.clock.Now());
+  MyServices view = BuildMyServices(*state, customer, ctx.clock.Now());
+  const model::Span month = model::ParseMonth(model::MonthOf(view.generated_at)).value();
+  const std::string previous = model::MonthOf(month.begin - std::chrono::hours(24));
+  for (const std::string& m : {previous, model::MonthOf(month.begin)}) {
+    CreditQuery q{m, customer};
+    PHARE_ASSIGN_OR_RETURN(auto statement,
+                           ComputeCredits(ctx.store, ctx.policies.sla_plans, q, view.generated_at,
+                                          [state] { return state; }));
+    view.credits.push_back(std::move(statement));
+  }
+  return view;
 }
 
 }  // namespace phare::service

@@ -19,6 +19,7 @@
 #include "model/incident.h"
 #include "model/inventory.h"
 #include "service/context.h"
+#include "service/credits.h"
 #include "service/graph_state.h"
 #include "service/inventory.h"
 
@@ -64,6 +65,9 @@ struct MyServices {
   // Labels of the products and sites of the resources listed, by code and by site id.
   std::map<std::string, ReaderLabel, std::less<>> product_labels;
   std::map<std::string, ReaderLabel, std::less<>> site_labels;
+  // Service credits statements (service/credits.h) of the previous month and of this
+  // month so far, only this customer's; set by MyServicesByToken.
+  std::vector<CreditReport> credits;
 };
 
 // "cloud_instance" → "Cloud instance": separators become spaces, the first letter upper-case.
@@ -95,7 +99,8 @@ base::Result<int64_t> RevokeCustomerLinks(Context& ctx, const model::Actor& acto
 base::Result<std::vector<model::CustomerLink>> ListCustomerLinks(store::Store& store,
                                                                  const std::string& customer_id);
 
-// ResolveCustomerLink, then BuildMyServices on a current snapshot.
+// ResolveCustomerLink, then BuildMyServices on a current snapshot, with the customer's
+// credits statements (ctx.policies.sla_plans).
 base::Result<MyServices> MyServicesByToken(Context& ctx, InventoryService& inventory,
                                            std::string_view token);
 

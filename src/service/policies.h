@@ -4,11 +4,13 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "comms/cadence.h"
 #include "comms/checker.h"
 #include "eta/eta.h"
 #include "model/incident.h"
+#include "model/sla.h"
 
 namespace phare::service {
 
@@ -19,6 +21,8 @@ struct Policies {
   comms::CheckerConfig checker;
   comms::CadencePolicy cadence;
   eta::EtaConfig eta;
+  // Service credits ([sla.<name>]; model/sla.h): never empty once built from a config.
+  std::vector<model::SlaPlan> sla_plans = {model::DefaultSlaPlan()};
 };
 
 }  // namespace phare::service

@@ -30,6 +30,7 @@
 #include "model/subscriber.h"
 #include "model/uptime.h"
 #include "model/user.h"
+#include "store/credits.h"
 #include "store/outbox.h"
 #include "store/social.h"
 
@@ -54,7 +55,7 @@ struct UpdateTime {
   std::optional<base::Time> next_update_at;
 };
 
-class Tx : public SocialTx {
+class Tx : public SocialTx, public CreditsTx {
  public:
   ~Tx() override = default;
 

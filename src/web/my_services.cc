@@ -1,5 +1,7 @@
 #include "web/my_services.h"
 
+#include <fmt/format.h>
+
 #include "comms/eta_words.h"
 #include "comms/reader.h"
 #include "web/templates.h"
@@ -93,13 +95,49 @@ std::string Summary(const Words& words, const service::MyServices& v) {
   return words.Say("my_hit", {{"count", down}});
 }
 
+std::string Downtime(base::Duration d) {
+  const int64_t minutes = std::chrono::duration_cast<std::chrono::minutes>(d).count();
+  return fmt::format("{}h{:02}", minutes / 60, minutes % 60);
+}
+
+// The customer's credits statements: one per month, each resource with downtime.
+Data CreditsData(const service::MyServices& v, const Words& words) {
+  Data months{Data::type::list};
+  for (const auto& report : v.credits) {
+    Data m;
+    const bool any = !report.customers.empty();
+    m.set("any", any);
+    m.set("heading", words.Say(!any              ? "my_credits_none"
+                               : report.complete ? "my_credits_month"
+                                                 : "my_credits_so_far",
+                               {{"month", report.month}}));
+    Data lines{Data::type::list};
+    for (const auto& c : report.customers) {
+      for (const auto& l : c.resources) {
+        Data line;
+        line.set("id", l.resource_id);
+        line.set("product", Label(v.product_labels, l.product, words.language()));
+        line.set("downtime", Downtime(l.credit.downtime));
+        line.set("availability", fmt::format("{:.3f} %", l.credit.availability));
+        line.set("credit", fmt::format("{:g} %", l.credit.credit));
+        lines.push_back(line);
+      }
+    }
+    m.set("lines", lines);
+    months.push_back(m);
+  }
+  return months;
+}
+
 // The fixed labels of the page.
 Data Labels(const Words& words) {
   Data l;
-  for (const char* key : {"no_estimate", "all", "empty", "machine", "public"}) {
+  for (const char* key :
+       {"no_estimate", "all", "empty", "machine", "public", "credits", "credits_intro"}) {
     l.set(key, words.Say(std::string("my_") + key));
   }
-  for (const char* column : {"yours", "service", "product", "site", "state"}) {
+  for (const char* column :
+       {"yours", "service", "product", "site", "state", "downtime", "availability", "credit"}) {
     l.set(column, words.Say(std::string("my_column_") + column));
   }
   return l;
@@ -135,6 +173,8 @@ std::string RenderMyServices(const service::MyServices& v, std::string_view json
   d.set("footer",
         words.Say("my_footer", {{"zone", words.Zone()}, {"time", words.When(v.generated_at)}}));
   d.set("json_link", std::string(json_path));
+  d.set("has_credits", !v.credits.empty());
+  d.set("credits", CreditsData(v, words));
   d.set("l", Labels(words));
   return RenderTemplate("my_services.mustache", d);
 }

@@ -419,6 +419,23 @@ CREATE TABLE social_cursor (
   job_id INTEGER NOT NULL
 );
 )sql",
+      // 14: each resource's downtime intervals, for service credits (store/credits.h).
+      R"sql(
+CREATE TABLE resource_downtime (
+  id INTEGER PRIMARY KEY,
+  resource_id TEXT NOT NULL,
+  customer_id TEXT NOT NULL,
+  product TEXT NOT NULL,
+  sla TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  started_at INTEGER NOT NULL,
+  ended_at INTEGER
+);
+CREATE INDEX resource_downtime_by_customer
+  ON resource_downtime(customer_id, resource_id, started_at);
+CREATE UNIQUE INDEX resource_downtime_open ON resource_downtime(resource_id)
+  WHERE ended_at IS NULL;
+)sql",
   };
   return migrations;
 }

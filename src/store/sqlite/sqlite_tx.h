@@ -141,6 +141,13 @@ class SqliteTx final : public Tx {
   base::Status DeleteSession(std::string_view id_hash) override;
   base::Result<int64_t> DeleteSessions(std::string_view user_id, base::Time idle_before) override;
 
+  // tx_credits.cc
+  base::Status OpenDowntime(const std::vector<model::Downtime>& intervals) override;
+  base::Status CloseDowntime(const std::vector<std::string>& resource_ids, base::Time at) override;
+  base::Result<std::vector<model::Downtime>> ListOpenDowntime() override;
+  base::Status ScanDowntime(const DowntimeQuery& query,
+                            const std::function<base::Status(model::Downtime&&)>& fn) override;
+
  private:
   base::Status RecordStatus(const model::Component& c);
   // Fills components, estimates and updates of `incidents` (keyed by position).
