@@ -53,5 +53,7 @@ void AddCustomerCommands(CLI::App& app, Action& action);
 void AddNotifyCommands(CLI::App& app, Action& action);
 // phare user create|reset|list|disable (cli_user.cc).
 void AddUserCommands(CLI::App& app, Action& action);
+// phare hotline render (cli_hotline.cc).
+void AddHotlineCommands(CLI::App& app, Action& action);
 
 }  // namespace phare::app

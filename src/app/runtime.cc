@@ -6,6 +6,7 @@
 #include "api/admin_inventory.h"
 #include "app/cadence.h"
 #include "app/console_site.h"
+#include "app/hotline.h"
 #include "app/inventory_wiring.h"
 #include "app/metrics_endpoint.h"
 #include "app/notifications.h"
@@ -127,6 +128,8 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   ConsoleSite console(config_, page_, *ctx_, *incidents_, *components_, inventory_.get(),
                       [&notifications] { notifications->Wake(); });
   console.Install(router);
+  HotlineStation hotline(publisher, clock_);
+  hotline.Install(router);
   api::AdmitAdminBodies(router, admin);
   http::Server server(ServerOptionsFrom(config_, listen), router, cache, http_metrics);
   AddOperationalRoutes(router, publisher, registry, server, config_.server);
@@ -138,6 +141,7 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   http_metrics.Export(registry);
   publisher.Export(registry);
   notifications->Export(registry);
+  hotline.Export(registry);
   registry.Add("phare_db_write_duration_seconds", "Duration of database write transactions.",
                "histogram", [this](std::string& out) {
                  store_->writes().Render("phare_db_write_duration_seconds", "", out);
@@ -145,6 +149,7 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
 
   PHARE_RETURN_IF_ERROR(LoadInventory(*inventory_));
   PHARE_RETURN_IF_ERROR(publisher.Start());
+  hotline.Start();
   PHARE_RETURN_IF_ERROR(server.Start());
   std::unique_ptr<MetricsEndpoint> metrics_endpoint;
   if (!config_.server.metrics_listen.empty()) {
@@ -153,9 +158,10 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   }
   {
     std::lock_guard lock(mu_);
-    on_change_ = [&publisher, n = notifications.get()] {
+    on_change_ = [&publisher, &hotline, n = notifications.get()] {
       n->Wake();
       publisher.WaitPublished(publisher.Changed(), std::chrono::seconds(5));
+      hotline.Wake();
     };
     stop_ = [&server] { server.Stop(); };
   }
@@ -196,6 +202,7 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   }
   scheduler.Stop();
   notifications->Stop();
+  hotline.Stop();
   publisher.Stop();
   spdlog::info("stopped");
   return base::Status::Ok();
