@@ -9,6 +9,7 @@
 #include "notify/address.h"
 #include "notify/endpoint_check.h"
 #include "notify/render.h"
+#include "service/feedback.h"
 
 namespace phare::app {
 namespace {
@@ -164,6 +165,8 @@ base::Result<std::unique_ptr<Notifications>> Notifications::Start(const base::Co
                                                                   service::Context& ctx,
                                                                   const model::Page& page) {
   PHARE_ASSIGN_OR_RETURN(auto options, PipelineOptionsFrom(config, page));
+  PHARE_ASSIGN_OR_RETURN(auto feedback, service::FeedbackKey::Load(ctx.store, ctx.random));
+  options.fanout.feedback_key = feedback.bytes();
   auto parts = std::make_unique<Parts>(config, ctx);
   PHARE_ASSIGN_OR_RETURN(auto tokens, parts->subscribers.Tokens());
   if (!options.transport.smtp) spdlog::warn("no SMTP relay (--smtp): e-mail is not sent");

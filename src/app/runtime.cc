@@ -6,6 +6,7 @@
 #include "api/admin_inventory.h"
 #include "app/cadence.h"
 #include "app/console_site.h"
+#include "app/feedback_site.h"
 #include "app/hotline.h"
 #include "app/inventory_wiring.h"
 #include "app/metrics_endpoint.h"
@@ -17,6 +18,7 @@
 #include "http/problem.h"
 #include "http/server.h"
 #include "service/estimates.h"
+#include "service/feedback.h"
 #include "service/page.h"
 #include "store/sqlite/sqlite_store.h"
 #include "web/pages.h"
@@ -115,6 +117,8 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   publisher_options.cache_max_age_seconds = config_.server.cache_max_age_seconds;
   publisher_options.default_language = ctx_->policies.default_language;
   publisher_options.frame_ancestors = config_.server.frame_ancestors;
+  PHARE_ASSIGN_OR_RETURN(auto feedback_key, service::FeedbackKey::Load(*store_, ctx_->random));
+  publisher_options.feedback_key = feedback_key.bytes();
   Publisher publisher(*store_, clock_, cache, http_metrics, publisher_options);
 
   http::Router router;
@@ -130,6 +134,8 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   console.Install(router);
   HotlineStation hotline(publisher, clock_);
   hotline.Install(router);
+  FeedbackSite feedback(*ctx_, publisher, feedback_key, ctx_->policies.default_language);
+  feedback.Install(router);
   api::AdmitAdminBodies(router, admin);
   http::Server server(ServerOptionsFrom(config_, listen), router, cache, http_metrics);
   AddOperationalRoutes(router, publisher, registry, server, config_.server);
@@ -142,6 +148,7 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   publisher.Export(registry);
   notifications->Export(registry);
   hotline.Export(registry);
+  feedback.Export(registry);
   registry.Add("phare_db_write_duration_seconds", "Duration of database write transactions.",
                "histogram", [this](std::string& out) {
                  store_->writes().Render("phare_db_write_duration_seconds", "", out);
@@ -181,6 +188,11 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   Cadence cadence(*ctx_, config_.cadence.ops_webhook);
   cadence.Export(registry);
   scheduler.Every("cadence", std::chrono::seconds(5), [&cadence] { cadence.Check(); });
+  FeedbackWatch feedback_watch(*ctx_, config_.feedback.unclear_share, config_.feedback.min_votes,
+                               config_.cadence.ops_webhook);
+  feedback_watch.Export(registry);
+  scheduler.Every("feedback", std::chrono::seconds(5),
+                  [&feedback_watch] { feedback_watch.Check(); });
   scheduler.Every("inventory", std::chrono::seconds(1), [this] {
     if (auto status = inventory_->Refresh(); !status.ok()) {
       spdlog::error("inventory: {}", status.ToString());

@@ -30,6 +30,7 @@
 #include "model/subscriber.h"
 #include "model/uptime.h"
 #include "model/user.h"
+#include "store/feedback.h"
 #include "store/outbox.h"
 
 namespace phare::store {
@@ -53,7 +54,7 @@ struct UpdateTime {
   std::optional<base::Time> next_update_at;
 };
 
-class Tx {
+class Tx : public FeedbackTx {
  public:
   virtual ~Tx() = default;
 

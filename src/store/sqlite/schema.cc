@@ -391,6 +391,20 @@ CREATE INDEX component_status_log_by_time ON component_status_log(at);
 INSERT INTO component_status_log (component_id, at, status)
   SELECT id, updated_at, status FROM components;
 )sql",
+      // 13: readers' votes on whether an update was clear (nothing about the reader).
+      R"sql(
+CREATE TABLE feedback_votes (
+  incident_id TEXT NOT NULL,
+  update_id TEXT NOT NULL,
+  audience TEXT NOT NULL,
+  language TEXT NOT NULL,
+  clear INTEGER NOT NULL,
+  comment TEXT NOT NULL DEFAULT '',
+  at INTEGER NOT NULL
+);
+CREATE INDEX feedback_votes_by_incident ON feedback_votes(incident_id, at);
+CREATE INDEX feedback_votes_by_time ON feedback_votes(at);
+)sql",
   };
   return migrations;
 }

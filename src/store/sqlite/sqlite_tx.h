@@ -123,6 +123,12 @@ class SqliteTx final : public Tx {
   base::Status DeleteSession(std::string_view id_hash) override;
   base::Result<int64_t> DeleteSessions(std::string_view user_id, base::Time idle_before) override;
 
+  // Readers' feedback (tx_feedback.cc).
+  base::Status InsertFeedback(const model::FeedbackVote& vote) override;
+  base::Result<std::vector<model::FeedbackVote>> ListFeedback(std::string_view incident_id,
+                                                              size_t limit) override;
+  base::Result<std::vector<model::FeedbackTally>> TallyFeedback(base::Time since) override;
+
  private:
   base::Status RecordStatus(const model::Component& c);
   // Fills components, estimates and updates of `incidents` (keyed by position).
