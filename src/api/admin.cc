@@ -10,6 +10,7 @@ namespace phare::api {
 
 void RegisterComponentRoutes(http::Router& router, AdminDeps& deps);
 void RegisterIncidentRoutes(http::Router& router, AdminDeps& deps);
+void RegisterFeedbackRoutes(http::Router& router, AdminDeps& deps);
 
 namespace {
 
@@ -59,6 +60,7 @@ void RegisterAdminRoutes(http::Router& router, AdminDeps& deps) {
   RegisterPages(router, deps);
   RegisterComponentRoutes(router, deps);
   RegisterIncidentRoutes(router, deps);
+  RegisterFeedbackRoutes(router, deps);
 }
 
 void AdmitAdminBodies(http::Router& router, AdminDeps& deps) {

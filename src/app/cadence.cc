@@ -55,12 +55,14 @@ void Cadence::Check() {
   overdue_.store(overdue, std::memory_order_relaxed);
 }
 
-void Cadence::Warn(const std::string& json) {
-  if (ops_webhook_.empty()) return;
+void Cadence::Warn(const std::string& json) { PostOpsWarning(ops_webhook_, json); }
+
+void PostOpsWarning(const std::string& url, const std::string& json) {
+  if (url.empty()) return;
   CURL* curl = curl_easy_init();
   if (!curl) return;
   curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
-  curl_easy_setopt(curl, CURLOPT_URL, ops_webhook_.c_str());
+  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
   curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
   curl_easy_setopt(curl, CURLOPT_POSTFIELDS, json.c_str());
   curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(json.size()));
@@ -70,8 +72,8 @@ void Cadence::Warn(const std::string& json) {
   long code = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
   if (rc != CURLE_OK || code < 200 || code >= 300) {
-    spdlog::error("cadence: ops webhook {} failed: {} (HTTP {})", ops_webhook_,
-                  curl_easy_strerror(rc), code);
+    spdlog::error("cadence: ops webhook {} failed: {} (HTTP {})", url, curl_easy_strerror(rc),
+                  code);
   }
   curl_slist_free_all(headers);
   curl_easy_cleanup(curl);

@@ -15,6 +15,10 @@
 
 namespace phare::app {
 
+// POSTs `json` to `url` (nothing when `url` is empty); failures are logged. Blocks up to
+// 10 s: call from the scheduler thread.
+void PostOpsWarning(const std::string& url, const std::string& json);
+
 class Cadence {
  public:
   Cadence(service::Context& ctx, std::string ops_webhook)

@@ -62,5 +62,7 @@ void AddUserCommands(CLI::App& app, Action& action);
 void AddImportCommands(CLI::App& app, Action& action);
 // phare credits (cli_credits.cc).
 void AddCreditsCommands(CLI::App& app, Action& action);
+// phare hotline render (cli_hotline.cc).
+void AddHotlineCommands(CLI::App& app, Action& action);
 
 }  // namespace phare::app

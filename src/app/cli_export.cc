@@ -9,6 +9,7 @@
 #include "app/cli.h"
 #include "app/publisher.h"
 #include "app/static_export.h"
+#include "service/feedback.h"
 
 namespace phare::app {
 namespace {
@@ -24,7 +25,8 @@ base::Status ExportOnce(Publisher& publisher, http::ResourceCache& cache,
                         const ExportFlags& flags) {
   PHARE_RETURN_IF_ERROR(publisher.RebuildNow());
   const auto state = publisher.state();
-  const web::SiteOptions site{publisher.options().default_language};
+  const web::SiteOptions site{publisher.options().default_language,
+                              publisher.options().feedback_key};
   PHARE_ASSIGN_OR_RETURN(auto stats, ExportSite(*state, *cache.Current(), site, flags.out));
   spdlog::info("exported {} documents ({} KiB) to {}", stats.files, stats.bytes / 1024, flags.out);
   if (!flags.watch) {
@@ -96,6 +98,10 @@ void AddExportCommands(CLI::App& app, Action& action) {
       http::HttpMetrics metrics;
       PublisherOptions options;
       options.default_language = (*rt)->ctx().policies.default_language;
+      // The pages' "Was this clear?" forms, signed as the server signs them.
+      auto feedback = service::FeedbackKey::Load((*rt)->store(), (*rt)->ctx().random);
+      if (!feedback.ok()) return Fail(feedback.status());
+      options.feedback_key = feedback->bytes();
       Publisher publisher((*rt)->store(), base::SystemClock::Instance(), cache, metrics, options);
       if (f->watch) return Watch((*rt)->store(), publisher, cache, *f);
       if (auto s = ExportOnce(publisher, cache, *f); !s.ok()) return Fail(s);

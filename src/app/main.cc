@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   phare::app::AddUserCommands(app, action);
   phare::app::AddImportCommands(app, action);
   phare::app::AddCreditsCommands(app, action);
+  phare::app::AddHotlineCommands(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

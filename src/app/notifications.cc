@@ -13,6 +13,7 @@
 #include "notify/render.h"
 #include "notify/social_poster.h"
 #include "service/social_posts.h"
+#include "service/feedback.h"
 
 namespace phare::app {
 namespace {
@@ -197,6 +198,8 @@ base::Result<std::unique_ptr<Notifications>> Notifications::Start(const base::Co
                                                                   service::Context& ctx,
                                                                   const model::Page& page) {
   PHARE_ASSIGN_OR_RETURN(auto options, PipelineOptionsFrom(config, page));
+  PHARE_ASSIGN_OR_RETURN(auto feedback, service::FeedbackKey::Load(ctx.store, ctx.random));
+  options.fanout.feedback_key = feedback.bytes();
   auto parts = std::make_unique<Parts>(config, ctx);
   PHARE_ASSIGN_OR_RETURN(auto tokens, parts->subscribers.Tokens());
   if (!options.transport.smtp) spdlog::warn("no SMTP relay (--smtp): e-mail is not sent");

@@ -135,7 +135,7 @@ base::Status Publisher::Build() {
     spec.metric_route = i < v2_routes_.size() ? v2_routes_[i].second : 0;
     set->Add(docs[i].first, http::MakeResource(std::move(spec)));
   }
-  const web::SiteOptions site{options_.default_language};
+  const web::SiteOptions site{options_.default_language, options_.feedback_key};
   auto page_resource = [this, cache_control](const web::RenderedPage& page) {
     http::ResourceSpec spec;
     spec.content_type = page.content_type;

@@ -26,6 +26,7 @@ struct PublisherOptions {
   std::chrono::milliseconds poll_interval{500};
   std::string default_language = "en";     // of Statuspage's `body` and the default pages
   std::string frame_ancestors = "'none'";  // CSP of the pages (http/security_headers.h)
+  std::string feedback_key;                // signs the pages' "Was this clear?" forms
 };
 
 // How many lazily rendered pages (incident pages in other readings, old history pages)

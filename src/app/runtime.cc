@@ -7,6 +7,8 @@
 #include "api/admin_inventory.h"
 #include "app/cadence.h"
 #include "app/console_site.h"
+#include "app/feedback_site.h"
+#include "app/hotline.h"
 #include "app/inventory_wiring.h"
 #include "app/metrics_endpoint.h"
 #include "app/notifications.h"
@@ -17,6 +19,7 @@
 #include "http/problem.h"
 #include "http/server.h"
 #include "service/estimates.h"
+#include "service/feedback.h"
 #include "service/page.h"
 #include "store/sqlite/sqlite_store.h"
 #include "web/pages.h"
@@ -115,6 +118,8 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   publisher_options.cache_max_age_seconds = config_.server.cache_max_age_seconds;
   publisher_options.default_language = ctx_->policies.default_language;
   publisher_options.frame_ancestors = config_.server.frame_ancestors;
+  PHARE_ASSIGN_OR_RETURN(auto feedback_key, service::FeedbackKey::Load(*store_, ctx_->random));
+  publisher_options.feedback_key = feedback_key.bytes();
   Publisher publisher(*store_, clock_, cache, http_metrics, publisher_options);
 
   http::Router router;
@@ -129,6 +134,10 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   ConsoleSite console(config_, page_, *ctx_, *incidents_, *components_, inventory_.get(),
                       [&notifications] { notifications->Wake(); });
   console.Install(router);
+  HotlineStation hotline(publisher, clock_);
+  hotline.Install(router);
+  FeedbackSite feedback(*ctx_, publisher, feedback_key, ctx_->policies.default_language);
+  feedback.Install(router);
   api::AdmitAdminBodies(router, admin);
   http::Server server(ServerOptionsFrom(config_, listen), router, cache, http_metrics);
   AddOperationalRoutes(router, publisher, registry, server, config_.server);
@@ -140,6 +149,8 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   http_metrics.Export(registry);
   publisher.Export(registry);
   notifications->Export(registry);
+  hotline.Export(registry);
+  feedback.Export(registry);
   registry.Add("phare_db_write_duration_seconds", "Duration of database write transactions.",
                "histogram", [this](std::string& out) {
                  store_->writes().Render("phare_db_write_duration_seconds", "", out);
@@ -147,6 +158,7 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
 
   PHARE_RETURN_IF_ERROR(LoadInventory(*inventory_));
   PHARE_RETURN_IF_ERROR(publisher.Start());
+  hotline.Start();
   PHARE_RETURN_IF_ERROR(server.Start());
   std::unique_ptr<MetricsEndpoint> metrics_endpoint;
   if (!config_.server.metrics_listen.empty()) {
@@ -155,9 +167,10 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   }
   {
     std::lock_guard lock(mu_);
-    on_change_ = [&publisher, n = notifications.get()] {
+    on_change_ = [&publisher, &hotline, n = notifications.get()] {
       n->Wake();
       publisher.WaitPublished(publisher.Changed(), std::chrono::seconds(5));
+      hotline.Wake();
     };
     stop_ = [&server] { server.Stop(); };
   }
@@ -177,6 +190,11 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   Cadence cadence(*ctx_, config_.cadence.ops_webhook);
   cadence.Export(registry);
   scheduler.Every("cadence", std::chrono::seconds(5), [&cadence] { cadence.Check(); });
+  FeedbackWatch feedback_watch(*ctx_, config_.feedback.unclear_share, config_.feedback.min_votes,
+                               config_.cadence.ops_webhook);
+  feedback_watch.Export(registry);
+  scheduler.Every("feedback", std::chrono::seconds(5),
+                  [&feedback_watch] { feedback_watch.Check(); });
   scheduler.Every("inventory", std::chrono::seconds(1), [this] {
     if (auto status = inventory_->Refresh(); !status.ok()) {
       spdlog::error("inventory: {}", status.ToString());
@@ -198,6 +216,7 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   }
   scheduler.Stop();
   notifications->Stop();
+  hotline.Stop();
   publisher.Stop();
   spdlog::info("stopped");
   return base::Status::Ok();

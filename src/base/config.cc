@@ -176,6 +176,13 @@ Status ReadCadence(const toml::table& t, std::string_view source, CadenceConfig&
   return r.RejectUnknown();
 }
 
+Status ReadFeedback(const toml::table& t, std::string_view source, FeedbackConfig& f) {
+  TableReader r(t, "feedback", source);
+  PHARE_RETURN_IF_ERROR(r.Double("unclear_share", f.unclear_share, 0.0, 1.0));
+  PHARE_RETURN_IF_ERROR(r.Integer("min_votes", f.min_votes, 1, 1000000));
+  return r.RejectUnknown();
+}
+
 Status ReadEta(const toml::table& t, std::string_view source, EtaSettings& e) {
   TableReader r(t, "eta", source);
   PHARE_RETURN_IF_ERROR(r.Double("publish_quantile", e.publish_quantile, 0.5, 0.99));
@@ -418,6 +425,10 @@ Status LoadConfigText(std::string_view text, std::string_view source, Config& co
       TableReader r(*t, "log", source);
       PHARE_RETURN_IF_ERROR(r.String("level", config.log_level));
       PHARE_RETURN_IF_ERROR(r.RejectUnknown());
+    } else if (name == "feedback") {
+      const toml::table* t = node.as_table();
+      if (!t) return InvalidArgument("must be a table at " + Where(node, source), name);
+      PHARE_RETURN_IF_ERROR(ReadFeedback(*t, source, config.feedback));
     } else if (name == "comms" || name == "cadence" || name == "eta") {
       const toml::table* t = node.as_table();
       if (!t) return InvalidArgument("must be a table at " + Where(node, source), name);

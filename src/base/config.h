@@ -54,6 +54,12 @@ struct CadenceConfig {
   std::string ops_webhook;    // optional URL POSTed a JSON warning when an update is overdue
 };
 
+// Readers' "Was this clear?" answers (docs/channels.md).
+struct FeedbackConfig {
+  double unclear_share = 0.3;  // warn when more than this share of answers say no
+  int min_votes = 10;          // ... out of at least this many answers
+};
+
 struct EtaSettings {
   double publish_quantile = 0.75;             // the time the page promises errs late by this much
   std::string operator_policy = "as_stated";  // as_stated | blend
@@ -170,6 +176,7 @@ struct Config {
   ServerConfig server;
   CommsConfig comms;
   CadenceConfig cadence;
+  FeedbackConfig feedback;
   EtaSettings eta;
   InventoryConfig inventory;
   SmtpConfig smtp;

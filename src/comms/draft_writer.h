@@ -47,4 +47,8 @@ base::Result<std::string> TechnicalBody(const DraftContext& context);
 std::string PickText(const LocalizedText& text, const DraftContext& context, std::string_view what,
                      bool fallback);
 
+// "dedicated servers, VPS and cloud instances": ICU's list pattern for `language`.
+base::Result<std::string> JoinList(const std::vector<std::string>& items,
+                                   const std::string& language);
+
 }  // namespace phare::comms

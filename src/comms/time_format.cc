@@ -32,20 +32,6 @@ std::string Plain(const icu::UnicodeString& text) {
   return ToUtf8(copy);
 }
 
-// The city of an IANA zone in `locale` ("Paris", "Mexico" in French), or "".
-std::string City(const icu::Locale& locale, const std::string& iana) {
-  UErrorCode ec = U_ZERO_ERROR;
-  icu::UnicodeString canonical;
-  UBool is_system = false;
-  icu::TimeZone::getCanonicalID(ToUnicode(iana), canonical, is_system, ec);
-  if (U_FAILURE(ec) || !is_system) return {};
-  std::unique_ptr<icu::TimeZoneNames> names(icu::TimeZoneNames::createInstance(locale, ec));
-  if (U_FAILURE(ec)) return {};
-  icu::UnicodeString city;
-  names->getExemplarLocationName(canonical, city);
-  return Plain(city);
-}
-
 using Patterns = std::array<icu::UnicodeString, static_cast<size_t>(Pattern::kCount)>;
 
 // The locale's best patterns for kSkeletons. Building a DateTimePatternGenerator takes
@@ -67,6 +53,22 @@ Result<Patterns> PatternsFor(const std::string& language, const icu::Locale& loc
   return cache->emplace(language, patterns).first->second;
 }
 
+}  // namespace
+
+std::string ZoneCity(const std::string& language, const std::string& iana) {
+  const icu::Locale locale(language.c_str());
+  UErrorCode ec = U_ZERO_ERROR;
+  icu::UnicodeString canonical;
+  UBool is_system = false;
+  icu::TimeZone::getCanonicalID(ToUnicode(iana), canonical, is_system, ec);
+  if (U_FAILURE(ec) || !is_system) return {};
+  std::unique_ptr<icu::TimeZoneNames> names(icu::TimeZoneNames::createInstance(locale, ec));
+  if (U_FAILURE(ec)) return {};
+  icu::UnicodeString city;
+  names->getExemplarLocationName(canonical, city);
+  return Plain(city);
+}
+
 bool StartsWithVowel(const std::string& text) {
   if (text.empty()) return false;
   const unsigned char c = static_cast<unsigned char>(text[0]);
@@ -74,8 +76,6 @@ bool StartsWithVowel(const std::string& text) {
   if (c >= 0x80) return text.starts_with("\xC3");
   return std::string_view("aeiouyAEIOUY").find(static_cast<char>(c)) != std::string_view::npos;
 }
-
-}  // namespace
 
 struct TimeFormatter::Impl {
   const Catalog* catalog;
@@ -107,7 +107,8 @@ TimeFormatter& TimeFormatter::operator=(TimeFormatter&&) noexcept = default;
 Result<TimeFormatter> TimeFormatter::Create(const Catalog& catalog, base::Zone zone) {
   const icu::Locale locale(catalog.language().c_str());
   PHARE_ASSIGN_OR_RETURN(const Patterns patterns, PatternsFor(catalog.language(), locale));
-  auto impl = std::make_unique<Impl>(Impl{&catalog, zone, City(locale, zone.name()), {}});
+  auto impl =
+      std::make_unique<Impl>(Impl{&catalog, zone, ZoneCity(catalog.language(), zone.name()), {}});
   UErrorCode ec = U_ZERO_ERROR;
   for (size_t i = 0; i < patterns.size(); ++i) {
     impl->formats[i] = std::make_unique<icu::SimpleDateFormat>(patterns[i], locale, ec);

@@ -54,6 +54,12 @@ class TimeFormatter {
   std::unique_ptr<Impl> impl_;
 };
 
+// The city of an IANA zone in `language` ("Paris", "Mexico" in French), or "" (UTC, or a
+// zone ICU names no city for).
+std::string ZoneCity(const std::string& language, const std::string& iana);
+// True when `text` begins with a vowel (French writes "heure d'Athènes").
+bool StartsWithVowel(const std::string& text);
+
 // "UTC", "UTC+1", "UTC+5:30", "UTC-3": an offset as a zone label.
 std::string OffsetLabel(std::chrono::seconds offset);
 

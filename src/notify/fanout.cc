@@ -66,6 +66,7 @@ base::Status Fanout::Load(store::Tx& tx, const store::FanoutJob& job) {
   context->update = *update;
   context->incident = std::move(incident).value();
   context->default_language = options_.default_language;
+  context->feedback_key = options_.feedback_key;
   if (incident_json_) {
     context->incident_json = incident_json_(context->page, context->incident, context->components);
   }

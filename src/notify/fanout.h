@@ -38,6 +38,7 @@ struct FanoutOptions {
   size_t batch = 5000;  // subscribers read per transaction
   std::string default_language = "en";
   ComponentJsonFn component_json;  // without it, component changes go to nobody
+  std::string feedback_key;        // signs the e-mails' "Was this clear?" links; empty: none
 };
 
 // Whether a customer-scoped subscriber is concerned by a job.

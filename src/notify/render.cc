@@ -6,11 +6,13 @@
 #include <memory>
 #include <unordered_map>
 
+#include "comms/catalog.h"
 #include "comms/eta_words.h"
 #include "comms/markdown.h"
 #include "comms/reader.h"
 #include "notify/chat_message.h"
 #include "notify/messages.h"
+#include "service/feedback.h"
 
 namespace phare::notify {
 namespace {
@@ -120,7 +122,26 @@ base::Result<Words> WordsFor(const UpdateContext& c, const VariantKey& key) {
   return w;
 }
 
-Variant Email(const UpdateContext& c, const Words& w) {
+// "Was this clear?" with a Yes and a No link to the page's feedback form (GET shows a
+// form; only its POST counts).
+void SetFeedbackLinks(const UpdateContext& c, model::Audience audience, const std::string& lang,
+                      Data& data) {
+  const comms::Catalog* catalog = comms::Catalogs::Builtin().Find(lang);
+  if (c.feedback_key.empty() || c.component_change || catalog == nullptr) return;
+  const service::FeedbackKey key(c.feedback_key);
+  const std::string base = c.page.url + "/feedback?incident=" + c.incident.id +
+                           "&update=" + c.update.id +
+                           "&audience=" + std::string(model::ToString(audience)) + "&lang=" + lang +
+                           "&token=" + key.Sign(c.incident.id, c.update.id, audience, lang);
+  for (const char* word : {"question", "yes", "no"}) {
+    auto text = catalog->Format(std::string("feedback.") + word);
+    data.set(std::string("feedback_") + word, text.ok() ? *text : std::string());
+  }
+  data.set("feedback_yes_url", base + "&answer=yes");
+  data.set("feedback_no_url", base + "&answer=no");
+}
+
+Variant Email(const UpdateContext& c, const Words& w, model::Audience audience) {
   const std::string& lang = w.language;
   Variant v;
   v.channel = model::Channel::kEmail;
@@ -148,6 +169,7 @@ Variant Email(const UpdateContext& c, const Words& w) {
   data.set("view_online_line", Link(lang, Say(lang, "mail.view_online"), w.url));
   data.set("unsubscribe_line",
            Link(lang, Say(lang, "mail.unsubscribe"), std::string(kUnsubscribeMarker)));
+  SetFeedbackLinks(c, audience, lang, data);
   v.text = RenderTemplate("email_update.txt.mustache", data);
   v.html = RenderTemplate("email_update.html.mustache", data);
   v.thread_id = "<incident-" + c.incident.id + "@" + MailDomain(c.page.url) + ">";
@@ -224,7 +246,7 @@ base::Result<Variant> RenderUpdate(const UpdateContext& c, const VariantKey& key
   PHARE_ASSIGN_OR_RETURN(auto words, WordsFor(c, key));
   switch (key.channel) {
     case model::Channel::kEmail:
-      return Email(c, words);
+      return Email(c, words, key.audience);
     case model::Channel::kSms:
       return Sms(c, words);
     case model::Channel::kChat:

@@ -51,6 +51,9 @@ struct UpdateContext {
   // The restoration estimate is worded at the later of it and the update's time, from
   // the incident as it is now: a passed time is never told as expected (docs/eta.md).
   base::Time now{};
+  // Signs the "Was this clear? Yes / No" links of e-mails (service/feedback.h); empty:
+  // no links.
+  std::string feedback_key;
 };
 
 // InvalidArgument for an unknown zone; Internal if ICU fails.

@@ -31,6 +31,7 @@
 #include "model/uptime.h"
 #include "model/user.h"
 #include "store/credits.h"
+#include "store/feedback.h"
 #include "store/outbox.h"
 #include "store/social.h"
 
@@ -55,7 +56,7 @@ struct UpdateTime {
   std::optional<base::Time> next_update_at;
 };
 
-class Tx : public SocialTx, public CreditsTx {
+class Tx : public SocialTx, public CreditsTx, public FeedbackTx {
  public:
   ~Tx() override = default;
 

@@ -2,6 +2,7 @@
 
 #include "comms/catalog.h"
 #include "comms/eta_words.h"
+#include "web/feedback_pages.h"
 #include "web/view.h"
 
 namespace phare::web {
@@ -13,7 +14,9 @@ std::optional<PageView> PageView::Create(const service::PublicState& state,
   if (!zone.ok()) return std::nullopt;
   auto reader = comms::Reader::Create(reading.language, *zone);
   if (!reader.ok()) return std::nullopt;
-  return PageView(state, std::move(reader).value(), reading, options.default_language);
+  PageView view(state, std::move(reader).value(), reading, options.default_language);
+  view.feedback_key = options.feedback_key;
+  return view;
 }
 
 const std::string& PageView::Name(const model::Component& c) const {
@@ -48,9 +51,11 @@ Data PageView::UpdatesData(const model::Incident& i, size_t max_updates) const {
     const std::string& technical =
         model::BodyFor(u, model::Audience::kTechnical, reading.language, default_language);
     item.set("general_html", reader.Html(general, u.display_at));
+    item.set("general_feedback", RenderFeedbackForm(*this, i, u, model::Audience::kGeneral));
     if (&technical != &general && technical != general && !technical.empty()) {
       item.set("technical_html", reader.Html(technical, u.display_at));
       item.set("technical_label", reader.Say("ui.audience_technical"));
+      item.set("technical_feedback", RenderFeedbackForm(*this, i, u, model::Audience::kTechnical));
     }
     list.push_back(item);
   }

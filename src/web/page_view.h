@@ -24,6 +24,7 @@ class PageView {
   comms::Reader reader;
   Reading reading;
   std::string default_language;
+  std::string feedback_key;  // SiteOptions::feedback_key
 
   // The name of a component, group, incident or maintenance in the reader's language,
   // else in the page's default one.

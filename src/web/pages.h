@@ -19,6 +19,8 @@ namespace phare::web {
 
 struct SiteOptions {
   std::string default_language = "en";  // the page's language for readers without a preference
+  // Signs the "Was this clear?" forms (service/feedback.h); empty: no forms.
+  std::string feedback_key = {};
 };
 
 struct RenderedPage {

@@ -436,6 +436,20 @@ CREATE INDEX resource_downtime_by_customer
 CREATE UNIQUE INDEX resource_downtime_open ON resource_downtime(resource_id)
   WHERE ended_at IS NULL;
 )sql",
+      // 15: readers' votes on whether an update was clear (nothing about the reader).
+      R"sql(
+CREATE TABLE feedback_votes (
+  incident_id TEXT NOT NULL,
+  update_id TEXT NOT NULL,
+  audience TEXT NOT NULL,
+  language TEXT NOT NULL,
+  clear INTEGER NOT NULL,
+  comment TEXT NOT NULL DEFAULT '',
+  at INTEGER NOT NULL
+);
+CREATE INDEX feedback_votes_by_incident ON feedback_votes(incident_id, at);
+CREATE INDEX feedback_votes_by_time ON feedback_votes(at);
+)sql",
   };
   return migrations;
 }

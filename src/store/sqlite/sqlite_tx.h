@@ -148,6 +148,12 @@ class SqliteTx final : public Tx {
   base::Status ScanDowntime(const DowntimeQuery& query,
                             const std::function<base::Status(model::Downtime&&)>& fn) override;
 
+  // Readers' feedback (tx_feedback.cc).
+  base::Status InsertFeedback(const model::FeedbackVote& vote) override;
+  base::Result<std::vector<model::FeedbackVote>> ListFeedback(std::string_view incident_id,
+                                                              size_t limit) override;
+  base::Result<std::vector<model::FeedbackTally>> TallyFeedback(base::Time since) override;
+
  private:
   base::Status RecordStatus(const model::Component& c);
   // Fills components, estimates and updates of `incidents` (keyed by position).

@@ -61,6 +61,23 @@ TEST(RenderTest, EmailSpeaksTheReadersLanguageZoneAndAudience) {
   EXPECT_EQ(v->thread_id, "<incident-inc1@status.example.net>");
 }
 
+TEST(RenderTest, EmailAsksWhetherItWasClearWithTwoSignedLinks) {
+  auto without = RenderUpdate(Context(), Key(Channel::kEmail, "fr", "UTC", Audience::kGeneral));
+  ASSERT_TRUE(without.ok());
+  EXPECT_EQ(without->text.find("/feedback?"), std::string::npos);
+  auto c = Context();
+  c.feedback_key = std::string(32, 'k');
+  auto v = RenderUpdate(c, Key(Channel::kEmail, "fr", "UTC", Audience::kGeneral));
+  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  const std::string link =
+      "https://status.example.net/feedback?incident=inc1&update=up1&audience=general&lang=fr"
+      "&token=";
+  EXPECT_NE(v->text.find("Était-ce clair ?"), std::string::npos) << v->text;
+  EXPECT_NE(v->text.find("Oui: " + link), std::string::npos) << v->text;
+  EXPECT_NE(v->text.find("&answer=no"), std::string::npos) << v->text;
+  EXPECT_NE(v->html.find(">Non</a>"), std::string::npos) << v->html;
+}
+
 TEST(RenderTest, BodiesFallBackToTheDefaultLanguageThenToBody) {
   auto tech = RenderUpdate(Context(), Key(Channel::kEmail, "fr", "UTC", Audience::kTechnical));
   ASSERT_TRUE(tech.ok());
