@@ -31,6 +31,7 @@
 #include "model/uptime.h"
 #include "model/user.h"
 #include "store/outbox.h"
+#include "store/postmortems.h"
 
 namespace phare::store {
 
@@ -53,7 +54,7 @@ struct UpdateTime {
   std::optional<base::Time> next_update_at;
 };
 
-class Tx {
+class Tx : public PostmortemTx {
  public:
   virtual ~Tx() = default;
 
