@@ -119,6 +119,8 @@ Result<std::string> JoinList(const std::vector<std::string>& items, const std::s
   return ToUtf8(out);
 }
 
+}  // namespace
+
 // The affected services in plain words, grouped by place, in the catalog's language.
 Result<std::string> ServicesPhrase(const IncidentState& state, const Catalog& catalog,
                                    std::vector<std::string>& notes) {
@@ -154,8 +156,6 @@ Result<std::string> ServicesPhrase(const IncidentState& state, const Catalog& ca
   }
   return JoinList(groups, catalog.language());
 }
-
-}  // namespace
 
 Status DraftWriter::Say(std::string_view key, const MessageArgs& args) {
   PHARE_ASSIGN_OR_RETURN(std::string text, catalog_.Format(key, args));

@@ -47,4 +47,9 @@ base::Result<std::string> TechnicalBody(const DraftContext& context);
 std::string PickText(const LocalizedText& text, const DraftContext& context, std::string_view what,
                      bool fallback);
 
+// The affected services in plain words, grouped by place, in the catalog's language
+// ("dedicated servers and VPS in Strasbourg"); notes what it had to write as is.
+base::Result<std::string> ServicesPhrase(const IncidentState& state, const Catalog& catalog,
+                                         std::vector<std::string>& notes);
+
 }  // namespace phare::comms
