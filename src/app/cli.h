@@ -53,5 +53,6 @@ void AddCustomerCommands(CLI::App& app, Action& action);
 void AddNotifyCommands(CLI::App& app, Action& action);
 // phare user create|reset|list|disable (cli_user.cc).
 void AddUserCommands(CLI::App& app, Action& action);
+void AddPostmortemCommands(CLI::App& app, Action& action);
 
 }  // namespace phare::app

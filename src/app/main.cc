@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   phare::app::AddCustomerCommands(app, action);
   phare::app::AddNotifyCommands(app, action);
   phare::app::AddUserCommands(app, action);
+  phare::app::AddPostmortemCommands(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
