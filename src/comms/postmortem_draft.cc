@@ -217,7 +217,9 @@ Result<std::string> TechnicalBody(const Context& c) {
 
 Status CheckTexts(const model::Texts& texts, const Catalogs& catalogs, const std::string& field) {
   for (const auto& [language, text] : texts) {
-    const std::string name = field + "." + language;
+    std::string name = field;
+    name += '.';
+    name += language;
     if (!catalogs.Find(language)) {
       return InvalidArgument("'" + language + "' is not a shipped language", name);
     }

@@ -56,7 +56,7 @@ struct UpdateTime {
 
 class Tx : public PostmortemTx {
  public:
-  virtual ~Tx() = default;
+  ~Tx() override = default;
 
   // The page; NotFound before the first start.
   virtual base::Result<model::Page> GetPage() = 0;
