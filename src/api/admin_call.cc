@@ -52,7 +52,8 @@ RenderContext AdminCall::Render() {
                        Components(),
                        readers_.get(),
                        deps.ctx.policies.default_language,
-                       deps.ctx.clock.Now()};
+                       deps.ctx.clock.Now(),
+                       deps.ctx.policies.default_audience};
 }
 
 http::Response Json(int status, const boost::json::value& value) {

@@ -114,6 +114,7 @@ base::Status ParsePhareExtension(JsonReader& r, service::IncidentInput& in) {
   PHARE_RETURN_IF_ERROR(p.String("cause", in.cause, model::kMaxCauseBytes));
   PHARE_RETURN_IF_ERROR(p.NullableTime("next_update_at", in.next_update_at));
   PHARE_RETURN_IF_ERROR(p.Time("started_at", in.started_at));
+  PHARE_RETURN_IF_ERROR(p.Time("postmortem_by", in.postmortem.promised_by));
   PHARE_RETURN_IF_ERROR(ParseOperatorEstimate(p, in));
   if (const auto* draft = phare->if_contains("draft"); draft && !draft->is_null()) {
     if (draft->is_bool()) {
@@ -284,6 +285,10 @@ base::Result<service::IncidentInput> ParseIncidentInput(const boost::json::objec
   PHARE_RETURN_IF_ERROR(r.Bool("scheduled_auto_in_progress", in.scheduled_auto_in_progress));
   PHARE_RETURN_IF_ERROR(r.Bool("scheduled_auto_completed", in.scheduled_auto_completed));
   PHARE_RETURN_IF_ERROR(r.Bool("deliver_notifications", in.deliver_notifications));
+  // Statuspage's post-mortem fields: saved as the post-mortem's draft (PostmortemService).
+  PHARE_RETURN_IF_ERROR(r.String("postmortem_body", in.postmortem.body, model::kMaxBodyBytes));
+  PHARE_RETURN_IF_ERROR(r.Bool("postmortem_notify_subscribers", in.postmortem.notify_subscribers));
+  PHARE_RETURN_IF_ERROR(r.Bool("postmortem_notify_twitter", in.postmortem.notify_twitter));
   std::optional<bool> backfilled;
   PHARE_RETURN_IF_ERROR(r.Bool("backfilled", backfilled));
   std::optional<base::Time> backfill_date;

@@ -1,6 +1,7 @@
 #include "api/json_render.h"
 
 #include "api/impact_json.h"
+#include "api/postmortem_json.h"
 
 namespace phare::api {
 namespace {
@@ -204,6 +205,7 @@ boost::json::object IncidentJson(const RenderContext& ctx, const model::Incident
     ext["scheduled_auto_completed"] = i.scheduled_auto_completed;
   }
   o["phare"] = std::move(ext);
+  if (i.kind == model::IncidentKind::kIncident) AddPostmortemFields(ctx, i, o);
   return o;
 }
 

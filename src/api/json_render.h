@@ -33,6 +33,8 @@ struct RenderContext {
   // estimate's `expected_by` that is not after it is rendered null and `late` true: a
   // passed time is never shown as expected (docs/eta.md).
   std::optional<base::Time> now = std::nullopt;
+  // The audience of Statuspage's single-body fields (postmortem_body).
+  model::Audience default_audience = model::Audience::kTechnical;
 };
 
 boost::json::object PageJson(const RenderContext& ctx, base::Time updated_at);

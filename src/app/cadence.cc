@@ -53,6 +53,58 @@ void Cadence::Check() {
   }
   warned_ = std::move(still_warned);
   overdue_.store(overdue, std::memory_order_relaxed);
+  CheckReports();
+}
+
+void Cadence::CheckReports() {
+  std::vector<model::Postmortem> promised;
+  std::map<std::string, std::string> names;
+  auto read = ctx_.store.Read([&](store::Tx& tx) {
+    PHARE_ASSIGN_OR_RETURN(promised, tx.ListPromisedPostmortems());
+    for (const auto& pm : promised) {
+      auto i = tx.GetIncident(pm.incident_id);
+      if (i.ok()) names[pm.incident_id] = i->name;
+    }
+    return base::Status::Ok();
+  });
+  if (!read.ok()) {
+    spdlog::error("cadence check (reports): {}", read.ToString());
+    return;
+  }
+  const base::Time now = ctx_.clock.Now();
+  auto page = service::GetPage(ctx_.store);
+  int64_t due = 0;
+  std::map<std::string, std::pair<base::Time, int>> still_warned;
+  for (const auto& pm : promised) {
+    const auto stage = comms::CheckReportPromise(*pm.promised_by, now);
+    if (stage == comms::ReportPromise::kAhead) continue;
+    ++due;
+    const std::pair<base::Time, int> key{*pm.promised_by, static_cast<int>(stage)};
+    still_warned[pm.incident_id] = key;
+    if (auto it = reports_warned_.find(pm.incident_id);
+        it != reports_warned_.end() && it->second == key) {
+      continue;
+    }
+    const bool overdue = stage == comms::ReportPromise::kOverdue;
+    const std::string text =
+        fmt::format("Incident '{}' ({}) promised a report by {}; {}.", names[pm.incident_id],
+                    pm.incident_id, base::FormatUtc(*pm.promised_by),
+                    overdue ? "that date has passed and it is not published"
+                            : "it is not published yet and the date is less than a day away");
+    spdlog::warn("cadence: {}", text);
+    warnings_.fetch_add(1, std::memory_order_relaxed);
+    boost::json::object event{
+        {"event", overdue ? "cadence.report_overdue" : "cadence.report_due"},
+        {"text", text},
+        {"incident",
+         {{"id", pm.incident_id},
+          {"name", names[pm.incident_id]},
+          {"url", page.ok() ? page->url + "/incidents/" + pm.incident_id : std::string()}}},
+        {"promised_by", base::FormatUtc(*pm.promised_by)}};
+    Warn(boost::json::serialize(event));
+  }
+  reports_warned_ = std::move(still_warned);
+  reports_due_.store(due, std::memory_order_relaxed);
 }
 
 void Cadence::Warn(const std::string& json) { PostOpsWarning(ops_webhook_, json); }
@@ -84,6 +136,11 @@ void Cadence::Export(base::Registry& registry) {
                "Open incidents whose promised next update is overdue.", "gauge",
                [this](std::string& out) {
                  out += fmt::format("phare_cadence_overdue_incidents {}\n", overdue_.load());
+               });
+  registry.Add("phare_cadence_reports_due",
+               "Reports promised by a date that is less than a day away or passed, unpublished.",
+               "gauge", [this](std::string& out) {
+                 out += fmt::format("phare_cadence_reports_due {}\n", reports_due_.load());
                });
   registry.Add("phare_cadence_warnings_total", "Overdue-update warnings raised.", "counter",
                [this](std::string& out) {

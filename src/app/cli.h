@@ -64,5 +64,6 @@ void AddImportCommands(CLI::App& app, Action& action);
 void AddCreditsCommands(CLI::App& app, Action& action);
 // phare hotline render (cli_hotline.cc).
 void AddHotlineCommands(CLI::App& app, Action& action);
+void AddPostmortemCommands(CLI::App& app, Action& action);
 
 }  // namespace phare::app

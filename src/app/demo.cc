@@ -10,9 +10,11 @@
 #include <thread>
 
 #include "api/input_parse.h"
+#include "api/postmortem_json.h"
 #include "app/demo_inventory.h"
 #include "app/runtime.h"
 #include "base/json.h"
+#include "service/postmortems.h"
 #include "service/tokens.h"
 
 namespace phare::app {
@@ -75,6 +77,7 @@ struct Event {
   std::string ref;
   boost::json::object incident;  // a create or an update, in the admin API's shape
   std::optional<model::ProgressSample> progress = std::nullopt;  // or a restoration sample
+  std::optional<boost::json::object> postmortem = std::nullopt;  // or a post-mortem to save
 };
 
 struct Script {
@@ -97,6 +100,8 @@ base::Result<Script> LoadScript() {
     if (const auto* progress = eo.if_contains("progress")) {
       PHARE_ASSIGN_OR_RETURN(event.progress, api::ParseProgress(progress->as_object()));
       event.progress->at = t;
+    } else if (const auto* postmortem = eo.if_contains("postmortem")) {
+      event.postmortem = postmortem->as_object();
     } else {
       event.incident = eo.at("incident").as_object();
     }
@@ -135,6 +140,7 @@ class Demo {
 
   base::Status Seed();
   base::Status Apply(const Event& e);
+  base::Status ApplyPostmortem(const Event& e);
   void Replay(size_t from, const std::atomic<bool>& stop);
   const Script& script() const { return script_; }
   const std::string& example_link() const { return inventory_.example_link; }
@@ -224,7 +230,28 @@ base::Status Demo::Translate(boost::json::object& incident) const {
   return base::Status::Ok();
 }
 
+// Saves the post-mortem the event describes (drafting its bodies) and publishes it when
+// the event says so.
+base::Status Demo::ApplyPostmortem(const Event& e) {
+  auto it = incidents_.find(e.ref);
+  if (it == incidents_.end()) return base::Internal("demo post-mortem before its incident");
+  PHARE_ASSIGN_OR_RETURN(auto in, api::ParsePostmortemInput(*e.postmortem));
+  service::PostmortemService postmortems(rt_.ctx(), rt_.incidents(), &rt_.inventory());
+  clock_.Pin(e.t);
+  auto saved = postmortems.Save(actor_, it->second, in);
+  const auto* publish = e.postmortem->if_contains("publish");
+  if (saved.ok() && publish && publish->is_bool() && publish->get_bool()) {
+    saved = postmortems.Publish(actor_, it->second);
+  }
+  clock_.Unpin();
+  if (!saved.ok()) return saved.status();
+  spdlog::info("demo: {} post-mortem of {} {}", base::FormatUtc(e.t), e.ref,
+               saved->published_at ? "published" : "saved");
+  return base::Status::Ok();
+}
+
 base::Status Demo::Apply(const Event& e) {
+  if (e.postmortem) return ApplyPostmortem(e);
   if (e.progress) {
     auto it = incidents_.find(e.ref);
     if (it == incidents_.end()) return base::Internal("demo progress before its incident");

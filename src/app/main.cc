@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   phare::app::AddImportCommands(app, action);
   phare::app::AddCreditsCommands(app, action);
   phare::app::AddHotlineCommands(app, action);
+  phare::app::AddPostmortemCommands(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

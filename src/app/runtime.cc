@@ -5,6 +5,7 @@
 #include "api/admin.h"
 #include "api/admin_credits.h"
 #include "api/admin_inventory.h"
+#include "api/admin_postmortems.h"
 #include "app/cadence.h"
 #include "app/console_site.h"
 #include "app/feedback_site.h"
@@ -127,6 +128,7 @@ base::Status Runtime::Serve(const std::function<void(uint16_t)>& on_ready) {
   api::RegisterAdminRoutes(router, admin);
   api::RegisterInventoryRoutes(router, admin, *inventory_, config_.inventory.max_upload_bytes);
   api::RegisterCreditsRoutes(router, admin, *inventory_);
+  api::RegisterPostmortemRoutes(router, admin, inventory_.get());
   Site site(publisher, ctx_->policies.default_language);
   RegisterMyServicesRoutes(router, *ctx_, *inventory_, site);
   PHARE_ASSIGN_OR_RETURN(auto notifications, Notifications::Start(config_, *ctx_, page_));

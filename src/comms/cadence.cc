@@ -32,4 +32,10 @@ CadenceState CheckCadence(base::Time last_update_at, std::optional<base::Time> p
   return state;
 }
 
+ReportPromise CheckReportPromise(base::Time promised_by, base::Time now, base::Duration warning) {
+  if (now > promised_by) return ReportPromise::kOverdue;
+  if (now + warning >= promised_by) return ReportPromise::kDueSoon;
+  return ReportPromise::kAhead;
+}
+
 }  // namespace phare::comms

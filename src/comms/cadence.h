@@ -39,4 +39,14 @@ struct CadenceState {
 CadenceState CheckCadence(base::Time last_update_at, std::optional<base::Time> promised_next,
                           const CadencePolicy& policy, const base::Clock& clock);
 
+// A report promised by a date ("a post-mortem by 20 November"): operators are warned
+// kReportWarning before the date while it is unpublished, and again once it has passed.
+inline constexpr base::Duration kReportWarning = std::chrono::hours(24);
+
+enum class ReportPromise : uint8_t { kAhead, kDueSoon, kOverdue };
+
+// Where a promise to publish by `promised_by` stands at `now` (unpublished).
+ReportPromise CheckReportPromise(base::Time promised_by, base::Time now,
+                                 base::Duration warning = kReportWarning);
+
 }  // namespace phare::comms

@@ -20,7 +20,8 @@ using base::Status;
 constexpr std::string_view kRuleIds[] = {
     "apology-missing",    "restoration-time-missing", "jargon",
     "sentence-too-long",  "readability-low",          "time-without-zone",
-    "components-missing", "time-token-invalid",       "language-unsupported"};
+    "components-missing", "time-token-invalid",       "language-unsupported",
+    "postmortem-too-long"};
 
 // Clock times: "14:30", "7:21", "14h30", "2:30 PM", "2 p.m.".
 constexpr std::string_view kTimeRegex =
@@ -105,6 +106,7 @@ class Run {
            token, "");
     }
     TimesWithoutZone();
+    if (context_.postmortem) PostmortemLength();
     if (body_.audience == model::Audience::kTechnical) {
       ComponentsMissing();
     } else if (!rules_) {
@@ -159,6 +161,7 @@ class Run {
   }
 
   void TimesWithoutZone();
+  void PostmortemLength();
   void ComponentsMissing();
   void Apology();
   void RestorationTime();
@@ -194,6 +197,20 @@ void Run::TimesWithoutZone() {
   }
 }
 
+void Run::PostmortemLength() {
+  const bool general = body_.audience == model::Audience::kGeneral;
+  const size_t max = general ? kMaxPostmortemGeneralWords : kMaxPostmortemTechnicalWords;
+  if (static_cast<size_t>(stats_.words) <= max) return;
+  Emit("postmortem-too-long",
+       "this post-mortem has " + std::to_string(stats_.words) + " words (at most " +
+           std::to_string(max) + " for the " + std::string(model::ToString(body_.audience)) +
+           " version)",
+       {},
+       general ? "keep what it meant for readers and what will change; move the details to the "
+                 "technical version"
+               : "shorten the timeline to the steps that matter");
+}
+
 void Run::ComponentsMissing() {
   icu::UnicodeString folded = ToUnicode(text_);
   folded.foldCase();
@@ -214,12 +231,13 @@ void Run::ComponentsMissing() {
 }
 
 void Run::Apology() {
-  const bool needed =
-      context_.kind == model::IncidentKind::kIncident &&
-      (context_.first_update || context_.status == model::IncidentStatus::kResolved);
+  const bool needed = context_.kind == model::IncidentKind::kIncident &&
+                      (context_.first_update || context_.postmortem ||
+                       context_.status == model::IncidentStatus::kResolved);
   if (!needed || AnyMatch(rules_->apology, text_)) return;
   Emit("apology-missing",
-       context_.first_update
+       context_.postmortem ? "the post-mortem does not apologise"
+       : context_.first_update
            ? "this is the first message these readers get about the incident, and it does not "
              "apologise"
            : "the resolution does not apologise",
@@ -227,7 +245,10 @@ void Run::Apology() {
 }
 
 void Run::RestorationTime() {
-  if (context_.kind != model::IncidentKind::kIncident || model::IsClosed(context_.status)) return;
+  if (context_.kind != model::IncidentKind::kIncident || model::IsClosed(context_.status) ||
+      context_.postmortem) {
+    return;
+  }
   for (const Span& time : FindAll(*Builtins().time, text_)) {
     const Span sentence = SentenceAt(time.offset);
     const std::string_view words(text_.data() + sentence.offset, sentence.length);

@@ -18,6 +18,13 @@
 //   components-missing        technical body not naming every affected component
 //   time-token-invalid        a "{time:...}" token that does not hold an RFC 3339 time
 //   language-unsupported      (info) no checker rules for the body's language
+//   postmortem-too-long       a post-mortem body over kMaxPostmortemWords for its
+//                             audience (CheckContext::postmortem)
+//
+// A post-mortem (CheckContext::postmortem) is checked like an update with these
+// differences: its general version must apologise; restoration-time-missing does not
+// apply; jargon, sentence and readability rules apply to the general version only, as
+// for updates.
 //
 // Spans are byte offsets into the body as written (time tokens included). Messages are
 // in English, for operators. The checker is immutable after loading and thread-safe.
@@ -80,7 +87,12 @@ struct CheckContext {
   // Time tokens are resolved in this zone before checking (any zone shows one).
   base::Zone zone = base::Zone::Utc();
   std::optional<base::Time> reference;  // the update's time
+  bool postmortem = false;              // the body is a post-mortem's, not an update's
 };
+
+// Words a post-mortem body may have, general and technical.
+inline constexpr size_t kMaxPostmortemGeneralWords = 800;
+inline constexpr size_t kMaxPostmortemTechnicalWords = 5000;
 
 struct LanguageRules;
 

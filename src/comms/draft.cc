@@ -104,6 +104,23 @@ Status CheckTimes(const IncidentState& state) {
   return Status::Ok();
 }
 
+}  // namespace
+
+// "dedicated servers, VPS and cloud instances": ICU's list pattern for the locale.
+Result<std::string> JoinList(const std::vector<std::string>& items, const std::string& language) {
+  UErrorCode ec = U_ZERO_ERROR;
+  std::unique_ptr<icu::ListFormatter> list(icu::ListFormatter::createInstance(
+      icu::Locale(language.c_str()), ULISTFMT_TYPE_AND, ULISTFMT_WIDTH_WIDE, ec));
+  if (U_FAILURE(ec)) return IcuError("list format for '" + language + "'", ec);
+  std::vector<icu::UnicodeString> unicode;
+  unicode.reserve(items.size());
+  for (const auto& item : items) unicode.push_back(ToUnicode(item));
+  icu::UnicodeString out;
+  list->format(unicode.data(), static_cast<int32_t>(unicode.size()), out, ec);
+  if (U_FAILURE(ec)) return IcuError("list format", ec);
+  return ToUtf8(out);
+}
+
 // The affected services in plain words, grouped by place, in the catalog's language.
 Result<std::string> ServicesPhrase(const IncidentState& state, const Catalog& catalog,
                                    std::vector<std::string>& notes) {
@@ -138,22 +155,6 @@ Result<std::string> ServicesPhrase(const IncidentState& state, const Catalog& ca
     groups.push_back(std::move(located));
   }
   return JoinList(groups, catalog.language());
-}
-
-}  // namespace
-
-Result<std::string> JoinList(const std::vector<std::string>& items, const std::string& language) {
-  UErrorCode ec = U_ZERO_ERROR;
-  std::unique_ptr<icu::ListFormatter> list(icu::ListFormatter::createInstance(
-      icu::Locale(language.c_str()), ULISTFMT_TYPE_AND, ULISTFMT_WIDTH_WIDE, ec));
-  if (U_FAILURE(ec)) return IcuError("list format for '" + language + "'", ec);
-  std::vector<icu::UnicodeString> unicode;
-  unicode.reserve(items.size());
-  for (const auto& item : items) unicode.push_back(ToUnicode(item));
-  icu::UnicodeString out;
-  list->format(unicode.data(), static_cast<int32_t>(unicode.size()), out, ec);
-  if (U_FAILURE(ec)) return IcuError("list format", ec);
-  return ToUtf8(out);
 }
 
 Status DraftWriter::Say(std::string_view key, const MessageArgs& args) {

@@ -50,5 +50,9 @@ std::string PickText(const LocalizedText& text, const DraftContext& context, std
 // "dedicated servers, VPS and cloud instances": ICU's list pattern for `language`.
 base::Result<std::string> JoinList(const std::vector<std::string>& items,
                                    const std::string& language);
+// The affected services in plain words, grouped by place, in the catalog's language
+// ("dedicated servers and VPS in Strasbourg"); notes what it had to write as is.
+base::Result<std::string> ServicesPhrase(const IncidentState& state, const Catalog& catalog,
+                                         std::vector<std::string>& notes);
 
 }  // namespace phare::comms

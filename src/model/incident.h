@@ -16,7 +16,9 @@
 #include <vector>
 
 #include "base/time.h"
+#include "model/body.h"
 #include "model/component.h"
+#include "model/postmortem.h"
 
 namespace phare::model {
 
@@ -57,18 +59,6 @@ struct AffectedComponent {
   std::string name;
   ComponentStatus old_status = ComponentStatus::kOperational;
   ComponentStatus new_status = ComponentStatus::kOperational;
-};
-
-// The audiences phare writes for.
-enum class Audience : uint8_t { kGeneral, kTechnical };
-std::string_view ToString(Audience audience);
-std::optional<Audience> ParseAudience(std::string_view text);
-
-// A body for one audience in one language (Markdown).
-struct LocalizedBody {
-  Audience audience = Audience::kTechnical;
-  std::string language;  // BCP 47 primary tag: "en", "fr"
-  std::string body;
 };
 
 // A time of restoration as quantiles, with where it comes from.
@@ -160,6 +150,7 @@ struct Incident {
   std::vector<Estimate> estimates;           // phare: current estimates by scope
   std::vector<IncidentUpdate> updates;       // newest first
   std::vector<ImpactCount> impact_counts;    // phare: total first; empty without node reports
+  std::optional<Postmortem> postmortem;      // phare: drafted, promised or published
 };
 
 // An incident (not maintenance) not yet resolved.

@@ -200,6 +200,9 @@ base::Status Change(ChangeEnv& env, model::Incident& i, const IncidentInput& in,
   PHARE_ASSIGN_OR_RETURN(auto warnings, RecomputeEstimates(env.tx, i, env.now, env.policies.eta));
   for (auto& w : warnings) env.report.warnings.push_back(std::move(w));
   PHARE_RETURN_IF_ERROR(env.tx.PutIncident(i));
+  PostmortemFields postmortem = in.postmortem;
+  if (!postmortem.promised_by) postmortem.promised_by = in.draft_facts.postmortem_by;
+  PHARE_RETURN_IF_ERROR(ApplyPostmortemFields(env.tx, i, postmortem, env.policies, env.now));
   if (!publishes) return base::Status::Ok();
 
   model::IncidentUpdate u;

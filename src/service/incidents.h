@@ -27,6 +27,7 @@
 #include "model/inventory.h"
 #include "service/context.h"
 #include "service/drafting.h"
+#include "service/postmortem_fields.h"
 #include "store/store.h"
 
 namespace phare::service {
@@ -62,6 +63,9 @@ struct IncidentInput {
   // in `components` (see InventoryService). Errors name `root_nodes_field`.
   std::vector<model::NodeReport> root_nodes;
   std::string root_nodes_field = "incident.phare.root_nodes";
+  // Statuspage's postmortem_* fields and phare's promised report date (the draft facts'
+  // postmortem_by counts too); see PostmortemService.
+  PostmortemFields postmortem;
 };
 
 // What publishing an update produced besides the incident: checker findings on its

@@ -34,6 +34,7 @@
 #include "store/feedback.h"
 #include "store/outbox.h"
 #include "store/social.h"
+#include "store/postmortems.h"
 
 namespace phare::store {
 
@@ -56,7 +57,7 @@ struct UpdateTime {
   std::optional<base::Time> next_update_at;
 };
 
-class Tx : public SocialTx, public CreditsTx, public FeedbackTx {
+class Tx : public SocialTx, public CreditsTx, public FeedbackTx, public PostmortemTx {
  public:
   ~Tx() override = default;
 

@@ -1,4 +1,5 @@
 #include "web/pages.h"
+#include "web/postmortem_view.h"
 
 #include <charconv>
 
@@ -143,6 +144,7 @@ std::string RenderIncident(const PageView& v, const model::Incident& i) {
   if (i.resolved_at) {
     d.set("resolved", v.reader.Say("ui.resolved_at", {{"time", v.When(*i.resolved_at)}}));
   }
+  AddPostmortemData(v, i, d);
   return v.Layout(v.Name(i) + " — " + v.state.page.name, "/incidents/" + i.id,
                   RenderTemplate("incident.mustache", d));
 }

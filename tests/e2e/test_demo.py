@@ -125,6 +125,26 @@ class DemoTest(unittest.TestCase):
             self.assertEqual(sbg["status"], "postmortem")
             self.assertEqual(sbg["resolved_at"], "2017-11-12T19:00:00.000+01:00")
             self.assertEqual(len(sbg["incident_updates"]), 15)
+            # Its post-mortem, published on 18 November, in both audiences: the technical
+            # version carries the chain, the general one what it meant and what changes.
+            self.assertEqual(sbg["postmortem_published_at"], "2017-11-18T02:31:00.000+01:00")
+            bodies = {(b["audience"], b["language"]): b["body"]
+                      for b in sbg["phare"]["postmortem"]["bodies"]}
+            technical = bodies[("technical", "en")]
+            for link in ("one upstream breaker", "fail to start", "UPS string", "40,386"):
+                self.assertIn(link, technical)
+            general = bodies[("general", "en")]
+            self.assertIn("sorry", general)
+            self.assertIn("What we will change", general)
+            self.assertIn("second power line", general)
+            self.assertNotIn("breaker", general)
+            self.assertIn("Ce que nous allons changer", bodies[("general", "fr")])
+            rbx = [i for i in demo.server.get("/api/v2/incidents.json").json()["incidents"]
+                   if i["name"].startswith("Roubaix")][0]
+            self.assertEqual(rbx["status"], "postmortem")
+            self.assertEqual(rbx["postmortem_published_at"], "2017-11-09T22:08:00.000+01:00")
+            page = demo.server.get(f"/incidents/{sbg['id']}?lang=fr").text()
+            self.assertIn("Rapport sur cet incident", page)
             # The maintenance window (14-15 Nov) is moved by the scheduler, which ticks once a
             # real second: give it a moment after the replay.
             harness.wait_for(lambda: demo.server.get("/api/v2/scheduled-maintenances.json").json()

@@ -36,6 +36,49 @@ std::string_view ChangeCounterMigration() {
   return sql;
 }
 
+std::string_view PostmortemMigration() {
+  static const std::string sql = [] {
+    std::string out = R"sql(
+CREATE TABLE postmortems (
+  incident_id TEXT PRIMARY KEY REFERENCES incidents(id) ON DELETE CASCADE,
+  promised_by INTEGER,
+  notify_subscribers INTEGER NOT NULL,
+  notify_twitter INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  body_updated_at INTEGER,
+  published_at INTEGER
+);
+CREATE INDEX postmortems_promised ON postmortems(promised_by)
+  WHERE promised_by IS NOT NULL AND published_at IS NULL;
+CREATE TABLE postmortem_texts (
+  incident_id TEXT NOT NULL REFERENCES postmortems(incident_id) ON DELETE CASCADE,
+  field TEXT NOT NULL,
+  item INTEGER NOT NULL,
+  at INTEGER,
+  language TEXT NOT NULL,
+  text TEXT NOT NULL
+);
+CREATE INDEX postmortem_texts_by_incident ON postmortem_texts(incident_id);
+CREATE TABLE postmortem_bodies (
+  incident_id TEXT NOT NULL REFERENCES postmortems(incident_id) ON DELETE CASCADE,
+  audience TEXT NOT NULL,
+  language TEXT NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY (incident_id, audience, language)
+);
+)sql";
+    for (const char* table : {"postmortems", "postmortem_texts", "postmortem_bodies"}) {
+      for (const char* op : {"INSERT", "UPDATE", "DELETE"}) {
+        out += std::string("CREATE TRIGGER bump_") + table + "_" + op + " AFTER " + op + " ON " +
+               table +
+               " BEGIN UPDATE change_counter SET version = version + 1 WHERE id = 1; END;\n";
+      }
+    }
+    return out;
+  }();
+  return sql;
+}
+
 }  // namespace
 
 // Times are INTEGER milliseconds since the Unix epoch, UTC.
@@ -450,6 +493,9 @@ CREATE TABLE feedback_votes (
 CREATE INDEX feedback_votes_by_incident ON feedback_votes(incident_id, at);
 CREATE INDEX feedback_votes_by_time ON feedback_votes(at);
 )sql",
+      // 16: post-mortems (store/postmortems.h): facts as rows of text per field, item
+      // and language; bodies per audience and language. Public: they move the counter.
+      PostmortemMigration(),
   };
   return migrations;
 }

@@ -154,6 +154,12 @@ class SqliteTx final : public Tx {
                                                               size_t limit) override;
   base::Result<std::vector<model::FeedbackTally>> TallyFeedback(base::Time since) override;
 
+  // tx_postmortems.cc
+  base::Result<model::Postmortem> GetPostmortem(std::string_view incident_id) override;
+  base::Status PutPostmortem(const model::Postmortem& postmortem) override;
+  base::Status DeletePostmortem(std::string_view incident_id) override;
+  base::Result<std::vector<model::Postmortem>> ListPromisedPostmortems() override;
+
  private:
   base::Status RecordStatus(const model::Component& c);
   // Fills components, estimates and updates of `incidents` (keyed by position).
@@ -161,6 +167,8 @@ class SqliteTx final : public Tx {
   base::Status WriteUpdateChildren(const model::IncidentUpdate& update);
   // Fills impact_counts of `incidents`, listed in temp.want_incidents (tx_inventory.cc).
   base::Status LoadImpactCounts(std::vector<model::Incident>& incidents);
+  // Fills postmortem of `incidents`, listed in temp.want_incidents (tx_postmortems.cc).
+  base::Status LoadPostmortems(std::vector<model::Incident>& incidents);
 
   Connection& conn_;
 };

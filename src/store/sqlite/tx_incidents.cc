@@ -208,7 +208,8 @@ base::Status SqliteTx::LoadIncidentDetails(std::vector<model::Incident>& inciden
                            s->Text(2), s->Text(3)});
     }
   }
-  return LoadImpactCounts(incidents);
+  PHARE_RETURN_IF_ERROR(LoadImpactCounts(incidents));
+  return LoadPostmortems(incidents);
 }
 
 base::Status SqliteTx::PutIncident(const model::Incident& i) {

@@ -236,7 +236,7 @@ TEST(Checker, ConfigurationBlocksOrDisablesRules) {
   const auto status = ValidateCheckerConfig(typo);
   EXPECT_EQ(status.code(), base::Code::kInvalidArgument);
   EXPECT_EQ(status.field(), "checker.blocking");
-  EXPECT_EQ(RuleIds().size(), 9u);
+  EXPECT_EQ(RuleIds().size(), 10u);
 }
 
 TEST(Checker, LanguagesWithoutRulesGetOnlyLanguageNeutralChecks) {
