@@ -25,11 +25,6 @@ struct Flags {
   bool no_notify = false;
 };
 
-model::Actor CliActor() {
-  const char* user = std::getenv("USER");
-  return model::Actor{std::string("cli:") + (user ? user : "?")};
-}
-
 int PrintPostmortem(Runtime& rt, const model::Postmortem& pm,
                     const service::PostmortemReport* report) {
   auto components = rt.components().List();

@@ -12,8 +12,8 @@
 #include "notify/endpoint_check.h"
 #include "notify/render.h"
 #include "notify/social_poster.h"
-#include "service/social_posts.h"
 #include "service/feedback.h"
+#include "service/social_posts.h"
 
 namespace phare::app {
 namespace {

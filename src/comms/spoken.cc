@@ -87,7 +87,8 @@ Result<SpokenWords> SpokenWords::Create(const Catalog& catalog, base::Zone zone,
   if (U_FAILURE(ec)) return IcuError("spellout rules for '" + catalog.language() + "'", ec);
   impl->symbols = std::make_unique<icu::DateFormatSymbols>(locale, ec);
   if (U_FAILURE(ec)) return IcuError("date symbols for '" + catalog.language() + "'", ec);
-  if (auto rules = catalog.Format("hotline.number_rules"); rules.ok()) {
+  // "default": the locale's default spellout rule set.
+  if (auto rules = catalog.Format("hotline.number_rules"); rules.ok() && *rules != "default") {
     impl->hour_rules = ToUnicode(*rules);
   }
   return SpokenWords(std::move(impl));

@@ -33,8 +33,8 @@
 #include "store/credits.h"
 #include "store/feedback.h"
 #include "store/outbox.h"
-#include "store/social.h"
 #include "store/postmortems.h"
+#include "store/social.h"
 
 namespace phare::store {
 
