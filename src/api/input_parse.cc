@@ -9,35 +9,6 @@ namespace {
 
 using base::JsonReader;
 
-base::Status ParseBodies(const boost::json::object& phare, service::IncidentInput& in) {
-  const auto* value = phare.if_contains("bodies");
-  if (!value || value->is_null()) return base::Status::Ok();
-  if (!value->is_array()) return base::InvalidArgument("must be an array", "incident.phare.bodies");
-  const auto& array = value->get_array();
-  if (array.size() > model::kMaxBodiesPerUpdate) {
-    return base::InvalidArgument("has too many items", "incident.phare.bodies");
-  }
-  for (size_t i = 0; i < array.size(); ++i) {
-    const std::string path = "incident.phare.bodies[" + std::to_string(i) + "]";
-    if (!array[i].is_object()) return base::InvalidArgument("must be an object", path);
-    JsonReader r(array[i].get_object(), path);
-    std::optional<std::string> audience, language, body;
-    PHARE_RETURN_IF_ERROR(r.String("audience", audience, 32));
-    PHARE_RETURN_IF_ERROR(r.String("language", language, 16));
-    PHARE_RETURN_IF_ERROR(r.String("body", body, model::kMaxBodyBytes));
-    if (!audience || !language || !body) {
-      return base::InvalidArgument("needs audience, language and body", path);
-    }
-    const auto parsed = model::ParseAudience(*audience);
-    if (!parsed) {
-      return base::InvalidArgument("'" + *audience + "' is not one of general, technical",
-                                   path + ".audience");
-    }
-    in.bodies.push_back({*parsed, *language, *body});
-  }
-  return base::Status::Ok();
-}
-
 base::Status ParseLocalizedText(const boost::json::object& parent, std::string_view key,
                                 const std::string& path, comms::LocalizedText& out) {
   const auto* value = parent.if_contains(key);
@@ -132,7 +103,9 @@ base::Status ParsePhareExtension(JsonReader& r, service::IncidentInput& in) {
       ParseNames(phare, "incident.phare", model::kMaxIncidentNameBytes, in.names));
   PHARE_RETURN_IF_ERROR(ParseNodeReports(phare->if_contains("root_nodes"),
                                          "incident.phare.root_nodes", in.root_nodes));
-  return ParseBodies(*phare, in);
+  PHARE_ASSIGN_OR_RETURN(
+      in.bodies, ParseLocalizedBodies(*phare, "incident.phare.bodies", model::kMaxBodiesPerUpdate));
+  return base::Status::Ok();
 }
 
 base::Status ParseComponentMap(JsonReader& r, service::IncidentInput& in) {
@@ -191,6 +164,35 @@ base::Status ParseNames(const boost::json::object* phare, const std::string& pat
   }
   out = std::move(names);
   return base::Status::Ok();
+}
+
+base::Result<std::vector<model::LocalizedBody>> ParseLocalizedBodies(
+    const boost::json::object& parent, const std::string& field, size_t max_items) {
+  std::vector<model::LocalizedBody> out;
+  const auto* value = parent.if_contains("bodies");
+  if (!value || value->is_null()) return out;
+  if (!value->is_array()) return base::InvalidArgument("must be an array", field);
+  const auto& array = value->get_array();
+  if (array.size() > max_items) return base::InvalidArgument("has too many items", field);
+  for (size_t i = 0; i < array.size(); ++i) {
+    const std::string path = field + "[" + std::to_string(i) + "]";
+    if (!array[i].is_object()) return base::InvalidArgument("must be an object", path);
+    JsonReader r(array[i].get_object(), path);
+    std::optional<std::string> audience, language, body;
+    PHARE_RETURN_IF_ERROR(r.String("audience", audience, 32));
+    PHARE_RETURN_IF_ERROR(r.String("language", language, 16));
+    PHARE_RETURN_IF_ERROR(r.String("body", body, model::kMaxBodyBytes));
+    if (!audience || !language || !body) {
+      return base::InvalidArgument("needs audience, language and body", path);
+    }
+    const auto parsed = model::ParseAudience(*audience);
+    if (!parsed) {
+      return base::InvalidArgument("'" + *audience + "' is not one of general, technical",
+                                   path + ".audience");
+    }
+    out.push_back({*parsed, *language, *body});
+  }
+  return out;
 }
 
 base::Result<const boost::json::object*> Wrapped(const boost::json::value& body,

@@ -32,6 +32,11 @@ base::Status ParseComponentStatus(base::JsonReader& r, std::string_view key,
 base::Status ParseNames(const boost::json::object* phare, const std::string& path, size_t max_bytes,
                         std::optional<model::LocalizedNames>& out, std::string_view key = "names");
 
+// The "bodies" list of `parent` ([{"audience", "language", "body"}], at most `max_items`;
+// absent or null: none), errors naming `field` ("incident.phare.bodies[2].audience").
+base::Result<std::vector<model::LocalizedBody>> ParseLocalizedBodies(
+    const boost::json::object& parent, const std::string& field, size_t max_items);
+
 // The object under `key` ({"incident": {...}}); InvalidArgument when missing.
 base::Result<const boost::json::object*> Wrapped(const boost::json::value& body,
                                                  std::string_view key);

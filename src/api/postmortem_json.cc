@@ -2,6 +2,7 @@
 
 #include <boost/json/array.hpp>
 
+#include "api/input_parse.h"
 #include "base/json.h"
 
 namespace phare::api {
@@ -120,35 +121,6 @@ base::Result<model::PostmortemFacts> ParseFacts(const boost::json::object& o,
   return f;
 }
 
-base::Status ParseBodies(const boost::json::object& o, service::PostmortemInput& in) {
-  const auto* value = o.if_contains("bodies");
-  if (!value || value->is_null()) return base::Status::Ok();
-  if (!value->is_array()) return base::InvalidArgument("must be an array", "postmortem.bodies");
-  const auto& array = value->get_array();
-  if (array.size() > model::kMaxPostmortemBodies) {
-    return base::InvalidArgument("has too many items", "postmortem.bodies");
-  }
-  for (size_t k = 0; k < array.size(); ++k) {
-    const std::string path = "postmortem.bodies[" + std::to_string(k) + "]";
-    if (!array[k].is_object()) return base::InvalidArgument("must be an object", path);
-    JsonReader r(array[k].get_object(), path);
-    std::optional<std::string> audience, language, body;
-    PHARE_RETURN_IF_ERROR(r.String("audience", audience, 32));
-    PHARE_RETURN_IF_ERROR(r.String("language", language, 16));
-    PHARE_RETURN_IF_ERROR(r.String("body", body, model::kMaxBodyBytes));
-    if (!audience || !language || !body) {
-      return base::InvalidArgument("needs audience, language and body", path);
-    }
-    const auto parsed = model::ParseAudience(*audience);
-    if (!parsed) {
-      return base::InvalidArgument("'" + *audience + "' is not one of general, technical",
-                                   path + ".audience");
-    }
-    in.bodies.push_back({*parsed, *language, *body});
-  }
-  return base::Status::Ok();
-}
-
 }  // namespace
 
 void AddPostmortemFields(const RenderContext& ctx, const model::Incident& i,
@@ -214,7 +186,8 @@ base::Result<service::PostmortemInput> ParsePostmortemInput(const boost::json::o
   if (facts) {
     PHARE_ASSIGN_OR_RETURN(in.facts, ParseFacts(*facts, "postmortem.facts"));
   }
-  PHARE_RETURN_IF_ERROR(ParseBodies(body, in));
+  PHARE_ASSIGN_OR_RETURN(
+      in.bodies, ParseLocalizedBodies(body, "postmortem.bodies", model::kMaxPostmortemBodies));
   return in;
 }
 

@@ -138,33 +138,6 @@ base::Result<std::vector<model::AffectedComponent>> ReadAffected(const boost::js
   return out;
 }
 
-base::Status ReadBodies(const boost::json::object& phare, const std::string& path,
-                        model::IncidentUpdate& u) {
-  PHARE_ASSIGN_OR_RETURN(const auto* bodies, ArrayAt(phare, "bodies", path + ".bodies"));
-  if (!bodies) return base::Status::Ok();
-  if (bodies->size() > model::kMaxBodiesPerUpdate) {
-    return base::InvalidArgument("has too many items", path + ".bodies");
-  }
-  for (size_t i = 0; i < bodies->size(); ++i) {
-    const std::string item = path + ".bodies[" + std::to_string(i) + "]";
-    if (!(*bodies)[i].is_object()) return base::InvalidArgument("must be an object", item);
-    JsonReader r((*bodies)[i].get_object(), item);
-    std::optional<std::string> audience, language, body;
-    PHARE_RETURN_IF_ERROR(r.String("audience", audience, 32));
-    PHARE_RETURN_IF_ERROR(r.String("language", language, model::kMaxNameLanguageBytes));
-    PHARE_RETURN_IF_ERROR(r.String("body", body, model::kMaxBodyBytes));
-    PHARE_ASSIGN_OR_RETURN(auto audience_text, Required(audience, r, "audience"));
-    const auto parsed = model::ParseAudience(audience_text);
-    if (!parsed) return base::InvalidArgument("is not general or technical", item + ".audience");
-    PHARE_ASSIGN_OR_RETURN(auto lang, Required(language, r, "language"));
-    if (!model::IsLanguageTag(lang)) {
-      return base::InvalidArgument("is not a language tag", item + ".language");
-    }
-    u.bodies.push_back({*parsed, std::move(lang), body.value_or("")});
-  }
-  return base::Status::Ok();
-}
-
 base::Result<model::IncidentUpdate> ReadUpdate(const boost::json::object& o,
                                                const std::string& path, base::Time now) {
   JsonReader r(o, path);
@@ -197,7 +170,8 @@ base::Result<model::IncidentUpdate> ReadUpdate(const boost::json::object& o,
   }
   if (const auto* phare = PhareOf(o)) {
     JsonReader p(*phare, path + ".phare");
-    PHARE_RETURN_IF_ERROR(ReadBodies(*phare, path + ".phare", u));
+    PHARE_ASSIGN_OR_RETURN(
+        u.bodies, ParseLocalizedBodies(*phare, path + ".phare.bodies", model::kMaxBodiesPerUpdate));
     std::optional<base::Time> next;
     PHARE_RETURN_IF_ERROR(p.Time("next_update_at", next));
     u.next_update_at = next;

@@ -79,6 +79,12 @@ base::Status ValidateIncident(const model::Incident& i, const std::set<std::stri
       return base::InvalidArgument("update '" + u.id + "' appears twice",
                                    field + ".incident_updates");
     }
+    for (const auto& b : u.bodies) {
+      if (!model::IsLanguageTag(b.language)) {
+        return base::InvalidArgument("'" + b.language + "' is not a language tag",
+                                     field + ".incident_updates." + u.id + ".bodies");
+      }
+    }
     if (model::KindOf(u.status) != i.kind) {
       return base::InvalidArgument("'" + std::string(model::ToString(u.status)) +
                                        "' is not a status of " +
