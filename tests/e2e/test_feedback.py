@@ -11,6 +11,7 @@ import unittest
 import urllib.parse
 
 import harness
+from console_support import Browser, create_user
 
 FORM = "application/x-www-form-urlencoded"
 
@@ -89,6 +90,13 @@ class FeedbackTest(unittest.TestCase):
         metrics = self.server.get("/metrics").text()
         self.assertIn('phare_feedback_answers_total{answer="no"} 2', metrics)
         self.assertIn("feedback: Update", self.server.read_log())
+        # The one writing the next update sees the answers on the console's update screen.
+        create_user(self.server, "comms@example.com", "communicator")
+        b = Browser(self.server)
+        self.assertEqual(b.sign_in("comms@example.com").status, 303)
+        screen = b.get(f"/admin/incidents/{self.incident}/update").text()
+        self.assertIn("general readers, en: 0 yes, 2 no", screen)
+        self.assertIn("Not clear: Which hosts?", screen)
 
     def test_forged_bot_and_get_votes_count_nothing(self):
         found = forms(self.server.get(f"/incidents/{self.incident}?lang=fr").text())

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "comms/catalog.h"
+#include "service/feedback.h"
 #include "service/users.h"
 #include "web/admin/handlers.h"
 #include "web/admin/page.h"
@@ -88,6 +89,34 @@ bool Blocked(const Screen& s) {
   return false;
 }
 
+// Readers' answers to "Was this clear?" on this incident's updates, and their comments
+// (the latest 20): what the API's .../feedback gives, for the one writing the next update.
+void AddFeedback(ConsoleDeps& deps, const Words& w, const model::Incident& i, Data& d) {
+  auto report = service::ReportFeedback(deps.ctx.store, i.id);
+  if (!report.ok() || report->tallies.empty()) return;
+  d.set("t_feedback", w("update.feedback"));
+  Data tallies = Data::type::list;
+  for (const auto& t : report->tallies) {
+    Data e;
+    e.set("value",
+          w("update.feedback_value", {{"audience", std::string(model::ToString(t.audience))},
+                                      {"language", t.language},
+                                      {"yes", t.yes},
+                                      {"no", t.no}}));
+    tallies.push_back(e);
+  }
+  d.set("feedback", tallies);
+  Data comments = Data::type::list;
+  const auto& all = report->comments;
+  for (size_t k = all.size() > 20 ? all.size() - 20 : 0; k < all.size(); ++k) {
+    Data e;
+    e.set("answer", w(all[k].clear ? "update.feedback_yes" : "update.feedback_no"));
+    e.set("comment", all[k].comment);
+    comments.push_back(e);
+  }
+  d.set("feedback_comments", comments);
+}
+
 http::Response Render(ConsoleDeps& deps, const Visit& v, const model::Incident& i, const Screen& s,
                       int status) {
   const Words& w = v.words;
@@ -141,6 +170,7 @@ http::Response Render(ConsoleDeps& deps, const Visit& v, const model::Incident& 
                                                            {"p90", ShowTime(deps, e.p90)}}) +
                                 " · " + e.source + (e.reason.empty() ? "" : " · " + e.reason));
   }
+  AddFeedback(deps, w, i, d);
   Chrome c;
   c.title = w("update.title") + " — " + i.name;
   c.content = RenderPart("update.mustache", d);
