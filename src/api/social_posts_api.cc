@@ -21,8 +21,11 @@ int64_t PostId(std::string_view text) {
   return error == std::errc() && end == text.data() + text.size() ? id : 0;
 }
 
-boost::json::object PostJson(const AdminCall& call, const service::SocialPostService& posts,
-                             const store::SocialPost& p) {
+}  // namespace
+
+boost::json::object SocialPostJson(const store::SocialPost& p,
+                                   const std::vector<notify::SocialAccount>& accounts,
+                                   const base::Zone& zone) {
   boost::json::object o{{"id", p.id},
                         {"account", p.account},
                         {"incident_id", p.incident_id},
@@ -31,14 +34,14 @@ boost::json::object PostJson(const AdminCall& call, const service::SocialPostSer
                         {"edited", p.edited},
                         {"state", store::ToString(p.state)},
                         {"attempts", p.attempts},
-                        {"created_at", call.zone.FormatRfc3339(p.created_at)},
-                        {"due_at", call.zone.FormatRfc3339(p.due_at)},
+                        {"created_at", zone.FormatRfc3339(p.created_at)},
+                        {"due_at", zone.FormatRfc3339(p.due_at)},
                         {"posted_at", nullptr},
                         {"remote_id", p.remote_id},
                         {"remote_uri", p.remote_uri},
                         {"remote_cid", p.remote_cid},
                         {"last_error", p.last_error}};
-  if (p.posted_at) o["posted_at"] = call.zone.FormatRfc3339(*p.posted_at);
+  if (p.posted_at) o["posted_at"] = zone.FormatRfc3339(*p.posted_at);
   boost::json::array warnings;
   std::string_view rest = p.warnings;
   while (!rest.empty()) {
@@ -47,7 +50,7 @@ boost::json::object PostJson(const AdminCall& call, const service::SocialPostSer
     rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
   }
   o["warnings"] = std::move(warnings);
-  for (const auto& a : posts.accounts()) {
+  for (const auto& a : accounts) {
     if (a.name != p.account) continue;
     o["network"] = comms::ToString(a.network);
     o["length"] = comms::PostLength(a.network, p.text);
@@ -56,10 +59,12 @@ boost::json::object PostJson(const AdminCall& call, const service::SocialPostSer
   return o;
 }
 
+namespace {
+
 http::Response OnePost(AdminCall& call, service::SocialPostService& posts,
                        const base::Result<store::SocialPost>& post) {
   if (!post.ok()) return http::ProblemFromStatus(post.status());
-  return Json(200, PostJson(call, posts, *post));
+  return Json(200, SocialPostJson(*post, posts.accounts(), call.zone));
 }
 
 http::Response Edit(AdminCall& call, service::SocialPostService& posts) {
@@ -90,7 +95,8 @@ void RegisterSocialPostRoutes(http::Router& router, AdminDeps& admin,
                      auto all = posts.List(call.req.Query("incident_id").value_or(""), limit);
                      if (!all.ok()) return http::ProblemFromStatus(all.status());
                      boost::json::array out;
-                     for (const auto& p : *all) out.push_back(PostJson(call, posts, p));
+                     for (const auto& p : *all)
+                       out.push_back(SocialPostJson(p, posts.accounts(), call.zone));
                      return Json(200, out);
                    }),
              {true, list});

@@ -11,13 +11,21 @@
 // remote_uri, remote_cid, last_error, warnings (the checker's findings).
 #pragma once
 
+#include <boost/json/object.hpp>
+
 #include <functional>
+#include <vector>
 
 #include "api/admin.h"
 #include "http/router.h"
 #include "service/social_posts.h"
 
 namespace phare::api {
+
+// One post as the API shows it (above), times in `zone`; the CLI prints the same.
+boost::json::object SocialPostJson(const store::SocialPost& post,
+                                   const std::vector<notify::SocialAccount>& accounts,
+                                   const base::Zone& zone);
 
 // Every route is blocking. `admin` and `posts` must outlive the router; `wake` tells the
 // poster a post may be due.

@@ -1,38 +1,15 @@
-// phare social list|show|edit|retry: the communicator's view of social posts
-// (docs/channels.md). Each prints JSON; errors go to stderr with a non-zero exit.
+// phare social list|edit|retry: the communicator's view of social posts
+// (docs/channels.md). Each prints posts as the admin API shows them; errors go to stderr
+// with a non-zero exit.
 #include <boost/json.hpp>
 
+#include "api/social_posts_api.h"
 #include "app/cli.h"
 #include "app/social_accounts.h"
 #include "service/social_posts.h"
 
 namespace phare::app {
 namespace {
-
-boost::json::object PostJson(const store::SocialPost& p,
-                             const std::vector<notify::SocialAccount>& accounts) {
-  boost::json::object o{{"id", p.id},
-                        {"account", p.account},
-                        {"incident_id", p.incident_id},
-                        {"update_id", p.update_id},
-                        {"text", p.text},
-                        {"edited", p.edited},
-                        {"state", store::ToString(p.state)},
-                        {"attempts", p.attempts},
-                        {"due_at", base::FormatUtc(p.due_at)},
-                        {"remote_id", p.remote_id},
-                        {"remote_uri", p.remote_uri},
-                        {"last_error", p.last_error},
-                        {"warnings", p.warnings}};
-  if (p.posted_at) o["posted_at"] = base::FormatUtc(*p.posted_at);
-  for (const auto& a : accounts) {
-    if (a.name != p.account) continue;
-    o["network"] = comms::ToString(a.network);
-    o["length"] = comms::PostLength(a.network, p.text);
-    o["limit"] = a.limit;
-  }
-  return o;
-}
 
 struct Flags {
   CommonOptions common;
@@ -43,15 +20,20 @@ struct Flags {
 };
 
 // Opens the runtime and the service, then runs `fn`.
+// `fn` gets the service and a printer of posts in the API's shape (the page's zone).
+using PrintPost = std::function<boost::json::object(const store::SocialPost&)>;
 int WithService(const Flags& f,
-                const std::function<int(service::SocialPostService&,
-                                        const std::vector<notify::SocialAccount>&)>& fn) {
+                const std::function<int(service::SocialPostService&, const PrintPost&)>& fn) {
   auto rt = OpenRuntime(f.common);
   if (!rt.ok()) return Fail(rt.status());
   auto accounts = SocialAccountsFrom((*rt)->config(), false);
   if (!accounts.ok()) return Fail(accounts.status());
   service::SocialPostService posts((*rt)->ctx(), *accounts);
-  return fn(posts, *accounts);
+  auto zone = base::Zone::Find((*rt)->page().time_zone);
+  const base::Zone page_zone = zone.ok() ? *zone : base::Zone::Utc();
+  return fn(posts, [&](const store::SocialPost& p) {
+    return api::SocialPostJson(p, *accounts, page_zone);
+  });
 }
 
 }  // namespace
@@ -67,11 +49,11 @@ void AddSocialCommands(CLI::App& app, Action& action) {
   list->add_option("--limit", flags->limit, "at most this many")->check(CLI::Range(1, 1000));
   list->callback([flags, &action] {
     action = [f = flags] {
-      return WithService(*f, [&](auto& posts, const auto& accounts) {
+      return WithService(*f, [&](auto& posts, const PrintPost& json) {
         auto all = posts.List(f->incident, f->limit);
         if (!all.ok()) return Fail(all.status());
         boost::json::array out;
-        for (const auto& p : *all) out.push_back(PostJson(p, accounts));
+        for (const auto& p : *all) out.push_back(json(p));
         return PrintJson(out);
       });
     };
@@ -83,10 +65,10 @@ void AddSocialCommands(CLI::App& app, Action& action) {
   edit->add_option("--text", flags->text, "the new text")->required();
   edit->callback([flags, &action] {
     action = [f = flags] {
-      return WithService(*f, [&](auto& posts, const auto& accounts) {
+      return WithService(*f, [&](auto& posts, const PrintPost& json) {
         auto post = posts.Edit(CliActor(), f->id, f->text);
         if (!post.ok()) return Fail(post.status());
-        return PrintJson(PostJson(*post, accounts));
+        return PrintJson(json(*post));
       });
     };
   });
@@ -96,12 +78,12 @@ void AddSocialCommands(CLI::App& app, Action& action) {
   retry->add_option("id", flags->id, "the post's id")->required();
   retry->callback([flags, &action] {
     action = [f = flags] {
-      return WithService(*f, [&](auto& posts, const auto& accounts) {
+      return WithService(*f, [&](auto& posts, const PrintPost& json) {
         auto status = posts.Retry(CliActor(), f->id);
         if (!status.ok()) return Fail(status);
         auto post = posts.Get(f->id);
         if (!post.ok()) return Fail(post.status());
-        return PrintJson(PostJson(*post, accounts));
+        return PrintJson(json(*post));
       });
     };
   });

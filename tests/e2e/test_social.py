@@ -261,6 +261,8 @@ class SocialTest(unittest.TestCase):
         listed = json.loads(self.server.cli("social", "list", "--incident", incident["id"],
                                             "--config", self.config).stdout)
         self.assertEqual([p["text"] for p in listed if p["account"] == "mastodon-fr"], [text])
+        shown = next(p for p in listed if p["id"] == pending["id"])
+        self.assertEqual(shown, self.admin.call("GET", path).json())  # the API's very shape
         out = self.server.cli("social", "edit", str(pending["id"]), "--text", text + " Désolés.",
                               "--config", self.config)
         self.assertTrue(json.loads(out.stdout)["edited"])
