@@ -1,5 +1,6 @@
 // SqliteTx: post-mortems (store/postmortems.h). Facts are rows of postmortem_texts:
 // one per (field, item, language), `at` holding a cause's time or a change's date.
+#include <functional>
 #include <map>
 #include <unordered_map>
 
@@ -49,41 +50,42 @@ model::Texts* TextsOf(model::PostmortemFacts& f, const std::string& field, size_
   return nullptr;  // a field a later version wrote: ignored
 }
 
+// Runs `sql` (bound to `id` when not empty) and hands each row whose first column names
+// one of `by_id`'s incidents to `fn`, with that incident's post-mortem.
+base::Status ForEachChild(Connection& conn, const std::string& sql, std::string_view id,
+                          std::unordered_map<std::string, model::Postmortem*>& by_id,
+                          const std::function<void(Statement&, model::Postmortem&)>& fn) {
+  PHARE_ASSIGN_OR_RETURN(Statement * s, conn.Prepare(sql));
+  if (!id.empty()) s->Bind(1, id);
+  for (;;) {
+    PHARE_ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) return base::Status::Ok();
+    auto it = by_id.find(s->Text(0));
+    if (it != by_id.end()) fn(*s, *it->second);
+  }
+}
+
 // Reads the facts and bodies of `by_id`'s post-mortems; `from` joins or filters the
 // rows of each child table `t` to the wanted incidents.
 base::Status LoadChildren(Connection& conn, const std::string& from, std::string_view id,
                           std::unordered_map<std::string, model::Postmortem*>& by_id) {
-  {
-    PHARE_ASSIGN_OR_RETURN(
-        Statement * s, conn.Prepare("SELECT t.incident_id, field, item, at, language, text FROM "
-                                    "postmortem_texts t " +
-                                    from + " ORDER BY t.rowid"));
-    if (!id.empty()) s->Bind(1, id);
-    for (;;) {
-      PHARE_ASSIGN_OR_RETURN(bool row, s->Step());
-      if (!row) break;
-      auto it = by_id.find(s->Text(0));
-      if (it == by_id.end()) continue;
-      model::Texts* texts =
-          TextsOf(it->second->facts, s->Text(1), static_cast<size_t>(s->Int(2)), OptTime(*s, 3));
-      if (texts) (*texts)[s->Text(4)] = s->Text(5);
-    }
-  }
-  PHARE_ASSIGN_OR_RETURN(Statement * s,
-                         conn.Prepare("SELECT t.incident_id, audience, language, body FROM "
-                                      "postmortem_bodies t " +
-                                      from + " ORDER BY audience, language"));
-  if (!id.empty()) s->Bind(1, id);
-  for (;;) {
-    PHARE_ASSIGN_OR_RETURN(bool row, s->Step());
-    if (!row) break;
-    auto it = by_id.find(s->Text(0));
-    if (it == by_id.end()) continue;
-    it->second->bodies.push_back(
-        {model::ParseAudience(s->Text(1)).value_or(model::Audience::kGeneral), s->Text(2),
-         s->Text(3)});
-  }
-  return base::Status::Ok();
+  PHARE_RETURN_IF_ERROR(ForEachChild(
+      conn,
+      "SELECT t.incident_id, field, item, at, language, text FROM postmortem_texts t " + from +
+          " ORDER BY t.rowid",
+      id, by_id, [](Statement& s, model::Postmortem& pm) {
+        model::Texts* texts =
+            TextsOf(pm.facts, s.Text(1), static_cast<size_t>(s.Int(2)), OptTime(s, 3));
+        if (texts) (*texts)[s.Text(4)] = s.Text(5);
+      }));
+  return ForEachChild(
+      conn,
+      "SELECT t.incident_id, audience, language, body FROM postmortem_bodies t " + from +
+          " ORDER BY audience, language",
+      id, by_id, [](Statement& s, model::Postmortem& pm) {
+        pm.bodies.push_back({model::ParseAudience(s.Text(1)).value_or(model::Audience::kGeneral),
+                             s.Text(2), s.Text(3)});
+      });
 }
 
 struct TextRow {
