@@ -2,12 +2,10 @@
 
 #include <gtest/gtest.h>
 
-#include "base/time.h"
+#include "web_fixture.h"
 
 namespace phare::web {
 namespace {
-
-base::Time At(const char* text) { return *base::ParseTime(text); }
 
 model::Incident Maintenance(const char* id, const char* from, const char* until,
                             std::vector<std::string> components) {
@@ -24,14 +22,7 @@ model::Incident Maintenance(const char* id, const char* from, const char* until,
 }
 
 service::PublicState State() {
-  service::PublicState s;
-  s.page = {"p1",
-            "Acme",
-            "https://status.example",
-            "Europe/Paris",
-            At("2017-11-01T00:00:00Z"),
-            At("2017-11-01T00:00:00Z")};
-  s.now = At("2017-11-09T08:00:00Z");
+  service::PublicState s = AcmeState("2017-11-09T08:00:00Z");
   model::Component vps;
   vps.id = "c1";
   vps.name = "VPS <Strasbourg>";

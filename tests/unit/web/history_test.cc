@@ -1,24 +1,15 @@
 // The history page's month headings and the feeds' text, whatever the input held.
 #include <gtest/gtest.h>
 
-#include "base/time.h"
 #include "web/pages.h"
 #include "web/variant.h"
+#include "web_fixture.h"
 
 namespace phare::web {
 namespace {
 
-base::Time At(const char* text) { return *base::ParseTime(text); }
-
 service::PublicState State(std::string incident_name) {
-  service::PublicState s;
-  s.page = {"p1",
-            "Acme",
-            "https://status.example",
-            "Europe/Paris",
-            At("2017-11-01T00:00:00Z"),
-            At("2017-11-01T00:00:00Z")};
-  s.now = At("2017-11-20T08:00:00Z");
+  service::PublicState s = AcmeState("2017-11-20T08:00:00Z");
   model::Incident i;
   i.id = "i1";
   i.name = std::move(incident_name);

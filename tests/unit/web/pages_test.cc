@@ -2,22 +2,13 @@
 
 #include <gtest/gtest.h>
 
-#include "base/time.h"
+#include "web_fixture.h"
 
 namespace phare::web {
 namespace {
 
-base::Time At(const char* text) { return *base::ParseTime(text); }
-
 service::PublicState State() {
-  service::PublicState s;
-  s.page = {"p1",
-            "Acme",
-            "https://status.example",
-            "Europe/Paris",
-            At("2017-11-01T00:00:00Z"),
-            At("2017-11-01T00:00:00Z")};
-  s.now = At("2017-11-09T08:00:00Z");
+  service::PublicState s = AcmeState("2017-11-09T08:00:00Z");
   model::Component c;
   c.id = "c1";
   c.name = "VPS — Strasbourg";
