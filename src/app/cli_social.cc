@@ -39,7 +39,7 @@ int WithService(const Flags& f,
 }  // namespace
 
 void AddSocialCommands(CLI::App& app, Action& action) {
-  auto* social = app.add_subcommand("social", "Social posts: list, show, edit, retry");
+  auto* social = app.add_subcommand("social", "Social posts: list, edit, retry");
   social->require_subcommand(1);
   auto flags = std::make_shared<Flags>();
 
